@@ -1,0 +1,70 @@
+package org.hlspipeline.stream;
+
+import static org.hlspipeline.validation.InputRules.durationProblem;
+import static org.hlspipeline.validation.InputRules.first;
+import static org.hlspipeline.validation.InputRules.idProblem;
+import static org.hlspipeline.validation.InputRules.sequenceProblem;
+import static org.hlspipeline.validation.InputRules.uriProblem;
+
+import java.util.Optional;
+
+import org.hlspipeline.schemas.stream.RenditionInfo;
+import org.hlspipeline.schemas.stream.Segment;
+import org.hlspipeline.schemas.stream.StreamEvent;
+
+/** Whether a stream event may enter the pipeline; the reason when it may not. */
+public final class StreamEventRules {
+
+    private StreamEventRules() {
+    }
+
+    public static Optional<String> problem(String recordKey, StreamEvent event) {
+        Optional<String> id = idProblem("streamId", event.getStreamId());
+        if (id.isPresent()) {
+            return id;
+        }
+        if (!event.getStreamId().equals(recordKey)) {
+            return Optional.of("record key '" + recordKey + "' differs from streamId '" + event.getStreamId()
+                    + "'; the key must be the stream id so a stream's events stay in order on one partition");
+        }
+        Object payload = event.getPayload();
+        if (payload instanceof Segment segment) {
+            return segmentProblem(segment);
+        }
+        if (payload instanceof RenditionInfo info) {
+            return renditionInfoProblem(info);
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> segmentProblem(Segment segment) {
+        return first(
+                idProblem("rendition", segment.getRendition()),
+                sequenceProblem(segment.getSequence()),
+                durationProblem(segment.getDurationMicros()),
+                uriProblem(segment.getUri()));
+    }
+
+    public static Optional<String> renditionInfoProblem(RenditionInfo info) {
+        Optional<String> rendition = idProblem("rendition", info.getRendition());
+        if (rendition.isPresent()) {
+            return rendition;
+        }
+        if (info.getBandwidth() <= 0) {
+            return Optional.of("bandwidth must be greater than 0");
+        }
+        if (info.getAverageBandwidth() != null && info.getAverageBandwidth() <= 0) {
+            return Optional.of("averageBandwidth must be greater than 0");
+        }
+        if (info.getResolution() != null && !info.getResolution().matches("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) {
+            return Optional.of("resolution must be WIDTHxHEIGHT, for instance 1280x720");
+        }
+        if (info.getCodecs() != null && !info.getCodecs().matches("[A-Za-z0-9.,+ -]{1,256}")) {
+            return Optional.of("codecs must be an RFC 6381 list such as avc1.4d401f,mp4a.40.2");
+        }
+        if (info.getFrameRate() != null && !(info.getFrameRate() > 0 && info.getFrameRate() <= 1000)) {
+            return Optional.of("frameRate must be greater than 0 and at most 1000");
+        }
+        return Optional.empty();
+    }
+}
