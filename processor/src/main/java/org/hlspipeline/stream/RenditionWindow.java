@@ -161,12 +161,16 @@ public record RenditionWindow(
 
     /** Whether the segment at {@code sequence} with {@code uri} is recorded here, shown or waiting. */
     public boolean records(long sequence, String uri) {
+        return segmentAt(sequence).filter(s -> !s.gap() && s.uri().equals(uri)).isPresent();
+    }
+
+    /** The segment recorded at {@code sequence}, shown (possibly as a gap) or pending, if any. */
+    public java.util.Optional<WindowSegment> segmentAt(long sequence) {
         if (sequence >= mediaSequence && sequence < nextSequence()) {
-            WindowSegment shown = segments.get((int) (sequence - mediaSequence));
-            return !shown.gap() && shown.uri().equals(uri);
+            return java.util.Optional.of(segments.get((int) (sequence - mediaSequence)));
         }
         PendingSegment waiting = pendingAt(sequence);
-        return waiting != null && waiting.segment().uri().equals(uri);
+        return waiting == null ? java.util.Optional.empty() : java.util.Optional.of(waiting.segment());
     }
 
     public MediaPlaylist toPlaylist() {

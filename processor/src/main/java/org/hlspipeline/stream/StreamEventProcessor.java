@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,7 +61,9 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         StreamEvent event;
         try {
             event = settings.eventDeserializer().deserialize(topic(), record.headers(), record.value());
-        } catch (RuntimeException e) {
+        } catch (SerializationException e) {
+            // Only a record that cannot be read is dead-lettered. Anything else (the registry unreachable) is
+            // not the record's fault: it fails the task, which is retried, so no valid record is lost.
             deadLetter(record, DeadLetterReason.DESERIALIZATION, e.getMessage(), e);
             return;
         }

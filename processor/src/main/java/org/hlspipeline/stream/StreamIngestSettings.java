@@ -21,6 +21,8 @@ public record StreamIngestSettings(PipelineTopics topics, Deserializer<StreamEve
                                    Duration gapCheckInterval, Duration idleCheckInterval, IngestListener listener) {
 
     public static final Duration DEFAULT_IDLE_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_GAP_CHECK_INTERVAL = Duration.ofMillis(250);
+    public static final Duration DEFAULT_IDLE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
     public StreamIngestSettings {
         Objects.requireNonNull(topics, "topics");
@@ -34,7 +36,7 @@ public record StreamIngestSettings(PipelineTopics topics, Deserializer<StreamEve
 
     public static StreamIngestSettings defaults(PipelineTopics topics, Deserializer<StreamEvent> deserializer) {
         return new StreamIngestSettings(topics, deserializer, id -> WindowPolicy.defaults(), DEFAULT_IDLE_TTL,
-                Duration.ofMillis(250), Duration.ofMinutes(1), IngestListener.NONE);
+                DEFAULT_GAP_CHECK_INTERVAL, DEFAULT_IDLE_CHECK_INTERVAL, IngestListener.NONE);
     }
 
     public StreamIngestSettings withPolicies(Function<String, WindowPolicy> newPolicies) {

@@ -1,0 +1,65 @@
+package org.hlspipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The product's settings, bound from {@code hls.*}; application.yml maps the documented environment variables
+ * (HLS_DATA_DIR, SLIDING_WINDOW_SIZE, …) onto them.
+ *
+ * @param advertisedHost host that other instances use to reach this one (application.server); blank means the
+ *                       HTTP bind address
+ */
+@ConfigurationProperties("hls")
+public record HlsProperties(
+        Path dataDir,
+        int kafkaPort,
+        String applicationId,
+        String advertisedHost,
+        String processingGuarantee,
+        int partitions,
+        int standbyReplicas,
+        Topics topics,
+        SchemaRegistry schemaRegistry,
+        Stream stream,
+        Query query,
+        Security security) {
+
+    public record Topics(String streamEvents, String deadLetters) {
+    }
+
+    public record SchemaRegistry(String url, String basicAuthUserInfo, String truststoreLocation,
+                                 String truststorePassword) {
+    }
+
+    /**
+     * @param windowSize     default window size (SLIDING_WINDOW_SIZE)
+     * @param windowSizes    per stream id overrides
+     * @param targetDuration fixed target duration in seconds, or 0 for the first segment's duration rounded up
+     */
+    public record Stream(int windowSize, Map<String, Integer> windowSizes, int targetDuration, Duration idleTtl,
+                         Duration gapCheckInterval) {
+        public Stream {
+            windowSizes = windowSizes == null ? Map.of() : Map.copyOf(windowSizes);
+        }
+    }
+
+    /**
+     * @param forwardTimeout     how long to wait for the owning instance before trying a standby
+     * @param maxStandbyLag      offsets a standby may lag and still answer
+     * @param readYourWriteWait  how long a write waits to see itself in the store before answering 202
+     */
+    public record Query(Duration forwardTimeout, long maxStandbyLag, Duration readYourWriteWait) {
+    }
+
+    /** Bearer tokens accepted on writes: inline (comma-separated) or one per line in a file. */
+    public record Security(List<String> writeTokens, Path writeTokensFile) {
+        public Security {
+            writeTokens = writeTokens == null ? List.of() : List.copyOf(writeTokens);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.hlspipeline.kafka;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.streams.Topology;
+import org.hlspipeline.HlsProperties;
+import org.hlspipeline.pipeline.PipelineTopics;
+import org.hlspipeline.query.LocalInstance;
+import org.hlspipeline.schemas.registry.SchemaRegistry;
+import org.hlspipeline.schemas.serde.AvroDeserializer;
+import org.hlspipeline.schemas.stream.StreamEvent;
+import org.hlspipeline.stream.IngestListener;
+import org.hlspipeline.stream.StreamIngestSettings;
+import org.hlspipeline.stream.StreamIngestTopology;
+import org.hlspipeline.stream.WindowPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
+/** Builds the topology from the application's settings, with the same method the topology tests use. */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    Topology pipelineTopology(HlsProperties hls, SchemaRegistry registry, IngestListener listener) {
+        PipelineTopics topics = new PipelineTopics(hls.topics().streamEvents(), hls.topics().deadLetters());
+        HlsProperties.Stream stream = hls.stream();
+        WindowPolicy base = new WindowPolicy(stream.windowSize(), stream.targetDuration(),
+                WindowPolicy.defaults().maxPendingSegments());
+        Map<String, Integer> sizes = stream.windowSizes();
+        Function<String, WindowPolicy> policies = streamId -> {
+            Integer size = sizes.get(streamId);
+            return size == null ? base : base.withWindowSize(size);
+        };
+        StreamIngestSettings settings = new StreamIngestSettings(topics,
+                new AvroDeserializer<>(StreamEvent.class, registry), policies, stream.idleTtl(),
+                stream.gapCheckInterval(), StreamIngestSettings.DEFAULT_IDLE_CHECK_INTERVAL, listener);
+        return StreamIngestTopology.build(settings);
+    }
+
+    @Bean
+    StreamsRuntime streamsRuntime(KafkaConnection connection, HlsProperties hls, Topology topology,
+                                  LocalInstance localInstance, MeterRegistry meters) {
+        return new StreamsRuntime(connection, hls, topology, localInstance,
+                streams -> new KafkaStreamsMetrics(streams).bindTo(meters));
+    }
+}

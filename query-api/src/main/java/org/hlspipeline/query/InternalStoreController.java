@@ -1,0 +1,54 @@
+package org.hlspipeline.query;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The instance-to-instance half of interactive queries: answers only from this instance's own stores and never
+ * forwards again, so a request can never loop between instances. Values travel in the stores' own encoding.
+ */
+@RestController
+class InternalStoreController {
+
+    static final String PATH = "/internal/stores/{store}";
+
+    private final StateQueryService queries;
+    private final Map<String, QueryableStore<?>> stores;
+
+    InternalStoreController(StateQueryService queries, QueryableStores stores) {
+        this.queries = queries;
+        this.stores = stores.byName();
+    }
+
+    @GetMapping(value = PATH, produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    Mono<ResponseEntity<byte[]>> read(@PathVariable String store, @RequestParam String key,
+                                      @RequestParam String partitionKey, @RequestParam String role) {
+        QueryableStore<?> queryable = stores.get(store);
+        if (queryable == null) {
+            return Mono.just(ResponseEntity.notFound().build());
+        }
+        Served.Role asked = Served.Role.valueOf(role.toUpperCase(Locale.ROOT));
+        return Mono.fromCallable(() -> encode(queryable, queries.partitionOf(queryable, partitionKey), key, asked));
+    }
+
+    private <T> ResponseEntity<byte[]> encode(QueryableStore<T> store, int partition, String key, Served.Role role) {
+        Served<T> served = queries.readLocal(store, partition, key, role);
+        ResponseEntity.BodyBuilder builder = ResponseEntity.ok()
+                .header(QueryHeaders.SERVED_BY, served.instance())
+                .header(QueryHeaders.SERVED_ROLE, served.role().header());
+        return served.value()
+                .map(value -> builder.body(store.codec().encode(value)))
+                .orElseGet(() -> ResponseEntity.notFound()
+                        .header(QueryHeaders.SERVED_BY, served.instance())
+                        .header(QueryHeaders.SERVED_ROLE, served.role().header()).build());
+    }
+}

@@ -1,0 +1,174 @@
+package org.hlspipeline.query;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.LagInfo;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.hlspipeline.HlsProperties;
+import org.hlspipeline.kafka.StreamsRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Every interactive query goes through here. For a key it finds the owner with {@code queryMetadataForKey}:
+ * when this instance owns the key it reads its own store, otherwise it forwards to the owner. When the owner
+ * does not answer, a standby whose lag is under {@code hls.query.max-standby-lag} answers instead, read here if
+ * this instance is that standby, or forwarded. Only when nobody can answer does the caller get
+ * {@link StoreUnavailableException} (503 with Retry-After).
+ */
+@Service
+public class StateQueryService {
+
+    private static final Logger log = LoggerFactory.getLogger(StateQueryService.class);
+    private static final Serializer<String> KEY_SERIALIZER = Serdes.String().serializer();
+
+    private final StreamsRuntime runtime;
+    private final LocalInstance self;
+    private final WebClient webClient;
+    private final Duration forwardTimeout;
+    private final long maxStandbyLag;
+
+    StateQueryService(StreamsRuntime runtime, LocalInstance self, HlsProperties properties) {
+        this.runtime = runtime;
+        this.self = self;
+        this.webClient = WebClient.builder().build();
+        this.forwardTimeout = properties.query().forwardTimeout();
+        this.maxStandbyLag = properties.query().maxStandbyLag();
+    }
+
+    /**
+     * The value under {@code storeKey}, which lives on the partition of {@code partitionKey} (a stream's
+     * renditions share the stream id's partition).
+     */
+    public <T> Mono<Served<T>> get(QueryableStore<T> store, String partitionKey, String storeKey) {
+        return Mono.defer(() -> {
+            KeyQueryMetadata owner = ownerOf(store, partitionKey);
+            List<Candidate> candidates = new ArrayList<>();
+            candidates.add(new Candidate(owner.activeHost(), Served.Role.ACTIVE));
+            owner.standbyHosts().forEach(h -> candidates.add(new Candidate(h, Served.Role.STANDBY)));
+            return tryInTurn(store, owner.partition(), storeKey, partitionKey, candidates, 0, null);
+        });
+    }
+
+    private <T> Mono<Served<T>> tryInTurn(QueryableStore<T> store, int partition, String storeKey,
+                                          String partitionKey, List<Candidate> candidates, int index,
+                                          Throwable lastFailure) {
+        if (index >= candidates.size()) {
+            return Mono.error(new StoreUnavailableException("No instance can answer for '" + partitionKey
+                    + "' in store " + store.name() + " right now", lastFailure));
+        }
+        Candidate candidate = candidates.get(index);
+        Mono<Served<T>> attempt = self.is(candidate.host())
+                ? Mono.fromCallable(() -> readLocal(store, partition, storeKey, candidate.role()))
+                : forward(store, candidate, storeKey, partitionKey);
+        return attempt.onErrorResume(e -> {
+            log.debug("{} of {} could not answer for {}: {}", candidate.role(), store.name(), storeKey,
+                    e.toString());
+            return tryInTurn(store, partition, storeKey, partitionKey, candidates, index + 1, e);
+        });
+    }
+
+    /**
+     * Reads this instance's own copy: the active store, or a standby's when its lag is within bounds. Throws
+     * {@link StoreUnavailableException} when this instance cannot answer for the partition.
+     */
+    public <T> Served<T> readLocal(QueryableStore<T> store, int partition, String storeKey, Served.Role role) {
+        KafkaStreams streams = runtime.kafkaStreams();
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, T>> params = StoreQueryParameters
+                .fromNameAndType(store.name(), QueryableStoreTypes.<String, T>keyValueStore())
+                .withPartition(partition);
+        if (role == Served.Role.STANDBY) {
+            checkStandbyLag(streams, store.name(), partition);
+            params = params.enableStaleStores();
+        }
+        try {
+            T value = streams.store(params).get(storeKey);
+            return new Served<>(Optional.ofNullable(value), self.name(), role);
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store " + store.name() + " partition " + partition
+                    + " is not queryable here now", e);
+        }
+    }
+
+    /** The partition a key lives on, as Kafka Streams' default partitioner places it. */
+    public int partitionOf(QueryableStore<?> store, String partitionKey) {
+        return ownerOf(store, partitionKey).partition();
+    }
+
+    private KeyQueryMetadata ownerOf(QueryableStore<?> store, String partitionKey) {
+        KafkaStreams streams;
+        try {
+            streams = runtime.kafkaStreams();
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException("Kafka Streams is starting", e);
+        }
+        KeyQueryMetadata owner = streams.queryMetadataForKey(store.name(), partitionKey, KEY_SERIALIZER);
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new StoreUnavailableException("The owner of '" + partitionKey + "' is not known yet ("
+                    + streams.state() + ")");
+        }
+        return owner;
+    }
+
+    private void checkStandbyLag(KafkaStreams streams, String storeName, int partition) {
+        Map<Integer, LagInfo> lags = streams.allLocalStorePartitionLags().getOrDefault(storeName, Map.of());
+        LagInfo lag = lags.get(partition);
+        if (lag == null || lag.offsetLag() > maxStandbyLag) {
+            throw new StoreUnavailableException("standby copy of " + storeName + " partition " + partition
+                    + " lags " + (lag == null ? "unknown" : lag.offsetLag()) + " offsets");
+        }
+    }
+
+    private <T> Mono<Served<T>> forward(QueryableStore<T> store, Candidate candidate, String storeKey,
+                                        String partitionKey) {
+        URI uri = UriComponentsBuilder.newInstance().scheme("http")
+                .host(candidate.host().host()).port(candidate.host().port())
+                .path(InternalStoreController.PATH)
+                .queryParam("key", storeKey)
+                .queryParam("partitionKey", partitionKey)
+                .queryParam("role", candidate.role().header())
+                .buildAndExpand(store.name()).encode().toUri();
+        return webClient.get().uri(uri)
+                .exchangeToMono(response -> {
+                    String servedBy = response.headers().asHttpHeaders().getFirst(QueryHeaders.SERVED_BY);
+                    String instance = servedBy == null ? candidate.host().host() + ":" + candidate.host().port()
+                            : servedBy;
+                    if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                        return response.releaseBody().thenReturn(
+                                new Served<T>(Optional.empty(), instance, candidate.role()));
+                    }
+                    if (!response.statusCode().is2xxSuccessful()) {
+                        return response.createException().flatMap(Mono::error);
+                    }
+                    return response.bodyToMono(byte[].class)
+                            .map(bytes -> new Served<>(Optional.of(store.codec().decode(bytes)), instance,
+                                    candidate.role()));
+                })
+                .timeout(forwardTimeout)
+                .onErrorMap(WebClientResponseException.class, e -> new StoreUnavailableException(
+                        candidate.host() + " answered " + e.getStatusCode(), e));
+    }
+
+    private record Candidate(HostInfo host, Served.Role role) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.hlspipeline.stream;
+
+import org.hlspipeline.query.QueryableStores;
+import org.hlspipeline.query.Served;
+import org.hlspipeline.query.StateQueryService;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/** Typed reads of the stream stores, wherever the stream lives. */
+@Component
+class StreamReads {
+
+    private final StateQueryService queries;
+
+    StreamReads(StateQueryService queries) {
+        this.queries = queries;
+    }
+
+    Mono<Served<RenditionWindow>> window(String streamId, String rendition) {
+        return queries.get(QueryableStores.STREAM_WINDOWS, streamId, WindowKeys.of(streamId, rendition));
+    }
+
+    Mono<Served<StreamState>> stream(String streamId) {
+        return queries.get(QueryableStores.STREAMS, streamId, streamId);
+    }
+}

@@ -1,0 +1,44 @@
+package org.hlspipeline.schemas.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.avro.Schema;
+
+/**
+ * The table of schema versions the project ships, with their fixed embedded-mode ids.
+ *
+ * <p>Rules, because records on disk in {@code ./data} and in flight between processes carry these ids:
+ * <ul>
+ *   <li>Append only. An id is never reused and an entry's schema is never edited.</li>
+ *   <li>Each entry's schema is a frozen copy (a resource file next to this class), not the generated class's
+ *       {@code getClassSchema()}: editing an {@code .avsc} must not silently change what an old id means.</li>
+ *   <li>Changing a shipped {@code .avsc} therefore needs a new entry with the next id and a new frozen file
+ *       ({@code BundledSchemaRegistryTest} fails until it exists).</li>
+ * </ul>
+ */
+public final class BundledSchemas {
+
+    public static final BundledSchema STREAM_EVENT_V1 =
+            new BundledSchema(1, "hls.stream-events-value", frozen("StreamEvent-v1.avsc"));
+
+    /** Every shipped version, by ascending id. ChannelCommand, Broadcast and AiredSegment come next. */
+    public static final List<BundledSchema> ALL = List.of(
+            STREAM_EVENT_V1);
+
+    private BundledSchemas() {
+    }
+
+    private static Schema frozen(String resource) {
+        try (InputStream in = BundledSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled schema resource " + resource + " is missing from the jar");
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled schema " + resource, e);
+        }
+    }
+}
