@@ -72,6 +72,14 @@ public final class PipelineInstance implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Stops only the HTTP server: Kafka Streams keeps its partitions, so other instances still see this one as
+     * the owner but cannot reach it, which is what a hung or partitioned instance looks like.
+     */
+    public void stopHttp() {
+        ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().stop();
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

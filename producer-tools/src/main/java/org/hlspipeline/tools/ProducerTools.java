@@ -1,0 +1,140 @@
+package org.hlspipeline.tools;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code producer-tools} command line: publishes events to the pipeline's Kafka topics, in the Confluent wire
+ * format the app reads.
+ *
+ * <p>Use {@link #main} from a shell, {@link #run(String...)} from Java code that wants the exit code without
+ * {@code System.exit}, and the constructor to substitute the publisher or the environment (tests).
+ */
+@Command(name = "producer-tools", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {SegmentCommand.class, EndCommand.class, CommandLine.HelpCommand.class},
+        description = {
+            "Publish events to the HLS playlist pipeline's Kafka topics (Avro, Confluent wire format).",
+            "",
+            "Connection settings come from flags, else the environment, else a --command-config file, else the "
+                    + "defaults, which reach the app's embedded broker on 127.0.0.1:9092 with the schema ids "
+                    + "bundled with this release."
+        },
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:published and acknowledged (acks=all)",
+            "1:internal error (a bug in the tool)",
+            "2:invalid command line, event or client configuration; nothing was sent",
+            "3:Kafka or the schema registry unreachable or too slow; retrying may succeed",
+            "4:Kafka or the schema registry refused (authentication, authorization, rejected record)"
+        },
+        footer = {
+            "",
+            "Environment: KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "
+                    + "SCHEMA_REGISTRY_TRUSTSTORE_LOCATION, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, "
+                    + "HLS_TOPIC_STREAM_EVENTS.",
+            "",
+            "Examples:",
+            "  producer-tools segment --stream news --rendition 720p \\",
+            "      --sequence 42 --duration 2.002 --path seg42.ts",
+            "  producer-tools end --stream news",
+            "  producer-tools segment --help"
+        })
+public final class ProducerTools implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final PublisherFactory publishers;
+    private final Map<String, String> environment;
+
+    /** The real tool: Kafka publishers, the process environment. */
+    public ProducerTools() {
+        this(KafkaEventPublisher::open, System.getenv());
+    }
+
+    /**
+     * @param publishers  opens the publisher each command sends through
+     * @param environment where the environment variables are read from
+     */
+    public ProducerTools(PublisherFactory publishers, Map<String, String> environment) {
+        this.publishers = Objects.requireNonNull(publishers, "publishers");
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    }
+
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the tool as {@link #main} does, printing to {@code System.out} and {@code System.err}, and returns the
+     * exit code instead of exiting (see {@link ExitCodes}).
+     */
+    public static int run(String... args) {
+        return new ProducerTools().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                args);
+    }
+
+    /** Runs one command line, writing results to {@code out} and problems to {@code err}; returns the exit code. */
+    public int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(this)
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(ProducerTools::usageError)
+                .setExecutionExceptionHandler(ProducerTools::internalError);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** {@code producer-tools} without a command. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: segment or end");
+    }
+
+    PublisherFactory publishers() {
+        return publishers;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** One line naming the problem and where to read more, instead of picocli's full usage text. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int internalError(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean verbose = commandLine.getCommand() instanceof PublishCommand command && command.verbose;
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + e
+                + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

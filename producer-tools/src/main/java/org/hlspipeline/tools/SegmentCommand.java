@@ -1,0 +1,91 @@
+package org.hlspipeline.tools;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.hlspipeline.schemas.stream.Segment;
+import org.hlspipeline.schemas.stream.StreamEvent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "segment", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Publish one finished media segment of a live stream (a Segment event on hls.stream-events, keyed by "
+                    + "the stream id). The app adds it to the rendition's live playlist at "
+                    + "/streams/<stream>/renditions/<rendition>/playlist.m3u8.",
+            "",
+            "Publishing the same sequence with the same path again is harmless; the same sequence with another "
+                    + "path is a conflict that the pipeline dead-letters."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  producer-tools segment --stream news --rendition 720p \\",
+            "      --sequence 42 --duration 2.002 --path seg42.ts \\",
+            "      --program-date-time 2026-11-21T20:00:00Z"
+        })
+final class SegmentCommand extends PublishCommand {
+
+    @Option(names = "--stream", required = true, paramLabel = "<id>", order = 1,
+            description = "Stream id: [A-Za-z0-9][A-Za-z0-9._-]{0,127}.")
+    String stream;
+
+    @Option(names = "--rendition", required = true, paramLabel = "<name>", order = 2,
+            description = "Rendition name, same pattern as the stream id (e.g. 720p).")
+    String rendition;
+
+    @Option(names = "--sequence", required = true, paramLabel = "<n>", order = 3,
+            description = "The transcoder's media sequence number of this segment, 0 to 2^53.")
+    long sequence;
+
+    @Option(names = "--duration", required = true, paramLabel = "<seconds>", order = 4,
+            converter = Converters.SecondsToMicros.class,
+            description = "Segment duration in seconds, a decimal (e.g. 2.002): greater than 0, at most 60. "
+                    + "Sent as microseconds.")
+    long durationMicros;
+
+    @Option(names = "--path", required = true, paramLabel = "<uri>", order = 5,
+            description = "Segment URI as the playlist should show it: absolute http(s) or relative "
+                    + "(e.g. seg42.ts); at most 2048 characters, no whitespace or control characters.")
+    String path;
+
+    @Option(names = "--program-date-time", paramLabel = "<instant>", order = 6,
+            converter = Converters.IsoInstant.class,
+            description = "Wall-clock time of the segment's first sample, ISO-8601 (e.g. 2026-11-21T20:00:00.000Z); "
+                    + "kept to the millisecond.")
+    Instant programDateTime;
+
+    @Option(names = "--discontinuity", order = 7,
+            description = "This segment starts a discontinuity (new timestamps, encoder restart, format change).")
+    boolean discontinuity;
+
+    @Option(names = "--event-id", paramLabel = "<id>", order = 8,
+            description = "Optional id carried in the event for tracing, same pattern as the stream id.")
+    String eventId;
+
+    @Override
+    Outgoing event() {
+        check(EventRules.idProblem("stream", stream),
+                EventRules.idProblem("rendition", rendition),
+                EventRules.sequenceProblem(sequence),
+                EventRules.durationProblem(durationMicros),
+                EventRules.uriProblem(path),
+                eventId == null ? Optional.empty() : EventRules.idProblem("event id", eventId));
+        Segment segment = Segment.newBuilder()
+                .setRendition(rendition)
+                .setSequence(sequence)
+                .setDurationMicros(durationMicros)
+                .setUri(path)
+                .setProgramDateTime(programDateTime)
+                .setDiscontinuity(discontinuity)
+                .build();
+        StreamEvent event = StreamEvent.newBuilder()
+                .setStreamId(stream)
+                .setEventId(eventId)
+                .setPayload(segment)
+                .build();
+        return new Outgoing(stream, event, "segment " + stream + "/" + rendition + " #" + sequence);
+    }
+}

@@ -1,0 +1,141 @@
+package org.hlspipeline.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hlspipeline.testing.HttpPlaylists.mediaPath;
+import static org.hlspipeline.testing.HttpPlaylists.registered;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.hlspipeline.kafka.StreamsRuntime;
+import org.hlspipeline.testing.PipelineInstance;
+import org.hlspipeline.testing.TestPipeline;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+/**
+ * Two instances on one broker, with a standby replica each. Any instance answers any key: it forwards to the
+ * owner, and when the owner cannot be reached a standby answers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesIT {
+
+    private static final int PARTITIONS = 6;
+
+    private final TestPipeline pipeline = TestPipeline.unique("two");
+    private PipelineInstance first;
+    private PipelineInstance second;
+    private final List<String> streams = new ArrayList<>();
+    private final Map<String, byte[]> playlists = new LinkedHashMap<>();
+
+    @BeforeAll
+    void start(@TempDir Path firstDir, @TempDir Path secondDir) {
+        Map<String, String> settings = Map.of("hls.partitions", String.valueOf(PARTITIONS),
+                "hls.standby-replicas", "1");
+        first = PipelineInstance.start(pipeline, firstDir, settings);
+        second = PipelineInstance.start(pipeline, secondDir, settings);
+        awaitBothOwnPartitions();
+        streams.addAll(streamIdsCoveringEveryPartition());
+    }
+
+    @AfterAll
+    void stop() {
+        second.close();
+        first.close();
+    }
+
+    private void awaitBothOwnPartitions() {
+        await("both instances own partitions").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    KafkaStreams streams = first.bean(StreamsRuntime.class).kafkaStreams();
+                    if (streams.state() != KafkaStreams.State.RUNNING
+                            || second.bean(StreamsRuntime.class).kafkaStreams().state() != KafkaStreams.State.RUNNING) {
+                        return false;
+                    }
+                    var clients = streams.metadataForAllStreamsClients();
+                    return clients.size() == 2 && clients.stream().allMatch(m -> !m.topicPartitions().isEmpty())
+                            && clients.stream().mapToInt(m -> m.topicPartitions().size()).sum() >= PARTITIONS;
+                });
+    }
+
+    /** Stream ids chosen so every partition holds at least two streams, placed as Kafka's partitioner does. */
+    private static List<String> streamIdsCoveringEveryPartition() {
+        Map<Integer, Integer> perPartition = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; perPartition.size() < PARTITIONS || perPartition.values().stream().anyMatch(n -> n < 2); i++) {
+            String id = "channel-" + i;
+            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+            if (perPartition.getOrDefault(partition, 0) < 2) {
+                perPartition.merge(partition, 1, Integer::sum);
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private EntityExchangeResult<byte[]> get(PipelineInstance instance, String stream) {
+        return instance.http().get().uri(mediaPath(stream, "720p")).exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+    }
+
+    @Test
+    @Order(1)
+    void everyStreamsPlaylistIsByteIdenticalFromEitherInstance() {
+        for (int i = 0; i < streams.size(); i++) {
+            PipelineInstance writer = i % 2 == 0 ? first : second;
+            for (long s = 1; s <= 3; s++) {
+                registered(writer.http(), streams.get(i), "720p", s); // read-your-write may cross instances
+            }
+        }
+
+        Set<String> servedByFromFirst = new HashSet<>();
+        for (String stream : streams) {
+            EntityExchangeResult<byte[]> fromFirst = get(first, stream);
+            EntityExchangeResult<byte[]> fromSecond = get(second, stream);
+            assertThat(fromFirst.getResponseBody()).isEqualTo(fromSecond.getResponseBody());
+            assertThat(new String(fromFirst.getResponseBody(), StandardCharsets.UTF_8)).contains("/segments/3.ts");
+            assertThat(fromFirst.getResponseHeaders().getETag()).isEqualTo(fromSecond.getResponseHeaders().getETag());
+            assertThat(fromFirst.getResponseHeaders().getFirst(QueryHeaders.SERVED_BY))
+                    .isEqualTo(fromSecond.getResponseHeaders().getFirst(QueryHeaders.SERVED_BY));
+            servedByFromFirst.add(fromFirst.getResponseHeaders().getFirst(QueryHeaders.SERVED_BY));
+            playlists.put(stream, fromFirst.getResponseBody());
+        }
+        // Both instances own some of the keys, so each one forwarded to the other at least once.
+        assertThat(servedByFromFirst).containsExactlyInAnyOrder(first.name(), second.name());
+    }
+
+    @Test
+    @Order(2)
+    void whenTheOwnerCannotBeReachedAStandbyAnswers() {
+        List<String> ownedBySecond = streams.stream().filter(stream -> second.name().equals(
+                get(first, stream).getResponseHeaders().getFirst(QueryHeaders.SERVED_BY))).toList();
+        assertThat(ownedBySecond).isNotEmpty();
+
+        second.stopHttp();
+
+        for (String stream : ownedBySecond) {
+            EntityExchangeResult<byte[]> answer = get(first, stream);
+            assertThat(answer.getResponseBody()).isEqualTo(playlists.get(stream));
+            assertThat(answer.getResponseHeaders().getFirst(QueryHeaders.SERVED_BY)).isEqualTo(first.name());
+            assertThat(answer.getResponseHeaders().getFirst(QueryHeaders.SERVED_ROLE)).isEqualTo("standby");
+        }
+    }
+}
