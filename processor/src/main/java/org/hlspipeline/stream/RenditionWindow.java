@@ -21,7 +21,8 @@ import org.hlspipeline.hls.MediaSegment;
  * <p>Time is always a parameter, and it is the event time of the record being applied (or the wall clock of a
  * punctuation when nothing arrives): replaying the same records gives the same windows.
  *
- * @param version bumped whenever what players see changes; renderers cache by it
+ * @param version bumped whenever what players see changes; renderers cache by it. It starts at the opening
+ *                record's timestamp, so a window that reopens after idle expiry never reuses a version.
  */
 public record RenditionWindow(
         int targetDurationSeconds,
@@ -57,7 +58,8 @@ public record RenditionWindow(
     public static RenditionWindow open(WindowSegment first, WindowPolicy policy, long nowMillis) {
         int target = policy.targetDurationFor(first.durationMicros());
         return new RenditionWindow(target, policy.windowSize(), policy.maxPendingSegments(), first.sequence(),
-                0, List.of(first), List.of(), false, exceeds(first, target), nowMillis, 1, 0, 0);
+                0, List.of(first), List.of(), false, exceeds(first, target), nowMillis, Math.max(1, nowMillis), 0,
+                0);
     }
 
     /** Opens a window and reports it as the change that the first segment made. */

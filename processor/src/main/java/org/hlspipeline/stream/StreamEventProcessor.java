@@ -3,9 +3,9 @@ package org.hlspipeline.stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * Adapts stream events to the window domain: decode, validate, load, apply, store, report. Every decision is
  * made by {@link RenditionWindow} and {@link StreamState}; this class only moves values in and out of stores.
  *
+ * <p>Time-based decisions (gap deadlines, idle expiry) use the {@link TaskClock}: the task's stream time while
+ * records flow, so a replay decides exactly as the live run did, and the wall clock only once the task is idle.
+ *
  * <p>Records that cannot be applied go, with their original bytes, to the dead-letter child node; the processor
  * never throws for one bad record.
  */
@@ -40,7 +43,8 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, RenditionWindow> windows;
     private KeyValueStore<String, StreamState> streams;
-    private KeyValueStore<String, Long> gapDeadlines;
+    private GapDeadlineIndex gapDeadlines;
+    private TaskClock clock;
 
     StreamEventProcessor(StreamIngestSettings settings) {
         this.settings = settings;
@@ -51,13 +55,18 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         this.context = context;
         this.windows = context.getStateStore(StreamStores.WINDOWS);
         this.streams = context.getStateStore(StreamStores.STREAMS);
-        this.gapDeadlines = context.getStateStore(StreamStores.GAP_DEADLINES);
-        context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireGaps);
-        context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireIdleStreams);
+        this.gapDeadlines = new GapDeadlineIndex(context.getStateStore(StreamStores.GAP_DEADLINES));
+        this.clock = new TaskClock(context);
+        context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
+                wallClock -> expireGaps(clock.punctuationTime(wallClock)));
+        context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
+                wallClock -> expireIdleStreams(clock.punctuationTime(wallClock)));
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        clock.recordProcessed();
+        expireGaps(clock.streamTime());
         StreamEvent event;
         try {
             event = settings.eventDeserializer().deserialize(topic(), record.headers(), record.value());
@@ -77,18 +86,37 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             return;
         }
         long now = record.timestamp();
+        String streamId = event.getStreamId();
+        StreamState stream = currentStream(streamId, now);
         Object payload = event.getPayload();
         if (payload instanceof Segment segment) {
-            onSegment(record, event.getStreamId(), segment, now);
+            onSegment(record, stream, streamId, segment, now);
         } else if (payload instanceof RenditionInfo info) {
-            onRenditionInfo(event.getStreamId(), info, now);
+            onRenditionInfo(stream, streamId, info, now);
         } else if (payload instanceof EndOfStream) {
-            onEnd(event.getStreamId(), now);
+            onEnd(stream, streamId, now);
         }
     }
 
-    private void onSegment(Record<String, byte[]> record, String streamId, Segment segment, long now) {
+    /**
+     * The stream's state, or null when it has none. A stream idle past the TTL at this record's time is gone,
+     * whether or not the idle punctuation has swept it yet, so the outcome never depends on when that ran.
+     */
+    private StreamState currentStream(String streamId, long now) {
         StreamState stream = streams.get(streamId);
+        if (stream == null) {
+            return null;
+        }
+        long cutoff = now - settings.idleTtl().toMillis();
+        if (!stream.idleSince(cutoff) || lastActivity(stream) >= cutoff) {
+            return stream;
+        }
+        remove(stream);
+        return null;
+    }
+
+    private void onSegment(Record<String, byte[]> record, StreamState stream, String streamId, Segment segment,
+                           long now) {
         if (stream != null && stream.ended()) {
             deadLetter(record, DeadLetterReason.STREAM_ENDED, "stream " + streamId + " has ended", null);
             return;
@@ -102,11 +130,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         WindowChange change = current == null
                 ? RenditionWindow.opening(incoming, settings.policies().apply(streamId), now)
                 : current.add(incoming, now);
-        RenditionWindow window = change.window();
-        if (current != window) {
-            windows.put(key, window);
-            indexGapDeadline(key, current, window);
-        }
+        save(key, current, change.window());
         StreamState before = stream == null ? StreamState.start(streamId, now) : stream;
         StreamState after = before.withRendition(rendition, now);
         if (stream == null || after.renditions().size() != stream.renditions().size()
@@ -140,15 +164,13 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         }
     }
 
-    private void onRenditionInfo(String streamId, RenditionInfo info, long now) {
-        StreamState stream = streams.get(streamId);
+    private void onRenditionInfo(StreamState stream, String streamId, RenditionInfo info, long now) {
         StreamState base = stream == null ? StreamState.start(streamId, now) : stream;
         streams.put(streamId, base.describe(info.getRendition(), new RenditionDescription(info.getBandwidth(),
                 info.getAverageBandwidth(), info.getResolution(), info.getCodecs(), info.getFrameRate()), now));
     }
 
-    private void onEnd(String streamId, long now) {
-        StreamState stream = streams.get(streamId);
+    private void onEnd(StreamState stream, String streamId, long now) {
         if (stream != null && stream.ended()) {
             return;
         }
@@ -157,34 +179,21 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             String key = WindowKeys.of(streamId, rendition);
             RenditionWindow window = windows.get(key);
             if (window != null) {
-                RenditionWindow ended = window.end(now);
-                windows.put(key, ended);
-                indexGapDeadline(key, window, ended);
+                save(key, window, window.end(now));
             }
         }
         streams.put(streamId, base.end(now));
         settings.listener().streamEnded(streamId);
     }
 
-    private void expireGaps(long wallClockMillis) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = gapDeadlines.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, Long> entry = it.next();
-                if (entry.value <= wallClockMillis) {
-                    due.add(entry.key);
-                }
-            }
-        }
-        for (String key : due) {
+    private void expireGaps(long nowMillis) {
+        for (String key : gapDeadlines.dueAt(nowMillis)) {
             RenditionWindow window = windows.get(key);
             if (window == null) {
-                gapDeadlines.delete(key);
                 continue;
             }
-            WindowChange change = window.expireGaps(wallClockMillis);
-            windows.put(key, change.window());
-            indexGapDeadline(key, window, change.window());
+            WindowChange change = window.expireGaps(nowMillis);
+            save(key, window, change.window());
             if (change.gapsDeclared() > 0) {
                 int slash = key.indexOf('/');
                 settings.listener().gapsDeclared(key.substring(0, slash), key.substring(slash + 1),
@@ -193,31 +202,39 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         }
     }
 
-    private void expireIdleStreams(long wallClockMillis) {
-        long cutoff = wallClockMillis - settings.idleTtl().toMillis();
+    private void expireIdleStreams(long nowMillis) {
+        long cutoff = nowMillis - settings.idleTtl().toMillis();
         List<StreamState> idle = new ArrayList<>();
         try (KeyValueIterator<String, StreamState> it = streams.all()) {
             while (it.hasNext()) {
                 StreamState stream = it.next().value;
-                if (stream.idleSince(cutoff) && lastWindowActivity(stream) < cutoff) {
+                if (stream.idleSince(cutoff) && lastActivity(stream) < cutoff) {
                     idle.add(stream);
                 }
             }
         }
         for (StreamState stream : idle) {
-            for (String rendition : stream.renditions()) {
-                String key = WindowKeys.of(stream.streamId(), rendition);
-                windows.delete(key);
-                gapDeadlines.delete(key);
-            }
-            streams.delete(stream.streamId());
-            settings.listener().streamExpired(stream.streamId());
+            remove(stream);
             log.info("Removed stream {}: idle for more than {}", stream.streamId(), settings.idleTtl());
         }
     }
 
+    /** Deletes a stream and its windows; the changelogs carry the tombstones. */
+    private void remove(StreamState stream) {
+        for (String rendition : stream.renditions()) {
+            String key = WindowKeys.of(stream.streamId(), rendition);
+            RenditionWindow window = windows.get(key);
+            if (window != null) {
+                gapDeadlines.update(key, window.gapDeadlineMillis(), OptionalLong.empty());
+                windows.delete(key);
+            }
+        }
+        streams.delete(stream.streamId());
+        settings.listener().streamExpired(stream.streamId());
+    }
+
     /** The stream record is touched coarsely; the windows know the exact last activity. */
-    private long lastWindowActivity(StreamState stream) {
+    private long lastActivity(StreamState stream) {
         long last = stream.lastActivityMillis();
         for (String rendition : stream.renditions()) {
             RenditionWindow window = windows.get(WindowKeys.of(stream.streamId(), rendition));
@@ -228,17 +245,13 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         return last;
     }
 
-    private void indexGapDeadline(String key, RenditionWindow before, RenditionWindow after) {
-        var was = before == null ? java.util.OptionalLong.empty() : before.gapDeadlineMillis();
-        var now = after.gapDeadlineMillis();
-        if (was.equals(now)) {
+    private void save(String key, RenditionWindow before, RenditionWindow after) {
+        if (before == after) {
             return;
         }
-        if (now.isPresent()) {
-            gapDeadlines.put(key, now.getAsLong());
-        } else {
-            gapDeadlines.delete(key);
-        }
+        windows.put(key, after);
+        gapDeadlines.update(key, before == null ? OptionalLong.empty() : before.gapDeadlineMillis(),
+                after.gapDeadlineMillis());
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail, Throwable error) {

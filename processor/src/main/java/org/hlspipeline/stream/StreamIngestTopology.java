@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.Stores;
  *   hls.stream-events ──▶ stream-event-processor ──▶ hls.dlq
  *                             │  stream-windows        (streamId/rendition → window)
  *                             │  streams               (streamId → renditions, descriptions, ended)
- *                             │  stream-gap-deadlines  (streamId/rendition → deadline, pending windows only)
+ *                             │  stream-gap-deadlines  (deadline|streamId/rendition, pending windows only)
  * </pre>
  *
  * Values are read as raw bytes and decoded inside the processor, so a record that cannot be decoded is
@@ -47,7 +47,7 @@ public final class StreamIngestTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StreamStores.STREAMS),
                 Serdes.String(), StreamStateCodecs.STREAM.serde()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StreamStores.GAP_DEADLINES), Serdes.String(), Serdes.Long()),
+                Stores.persistentKeyValueStore(StreamStores.GAP_DEADLINES), Serdes.String(), Serdes.String()),
                 PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.topics().deadLetters(), new StringSerializer(),
                 new ByteArraySerializer(), PROCESSOR);

@@ -10,7 +10,7 @@ public final class StreamStores {
     public static final String WINDOWS = "stream-windows";
     /** {@code streamId} → {@link StreamState}. */
     public static final String STREAMS = "streams";
-    /** {@code streamId/rendition} → gap deadline (epoch ms), only for windows holding pending segments. */
+    /** {@code <deadline>|streamId/rendition} → window key, only for windows holding pending segments. */
     public static final String GAP_DEADLINES = "stream-gap-deadlines";
 
     private StreamStores() {

@@ -41,15 +41,20 @@ class StreamIngestTopologyTest {
     private TestOutputTopic<String, byte[]> deadLetters;
     private KeyValueStore<String, RenditionWindow> windows;
 
-    @BeforeEach
-    void start() {
+    private TopologyTestDriver driverAt(Instant wallClock) {
         PipelineTopics topics = PipelineTopics.defaults();
         StreamIngestSettings settings = StreamIngestSettings.defaults(topics, serde.deserializer())
                 .withIdleTtl(Duration.ofHours(1));
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test-" + java.util.UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(StreamIngestTopology.build(settings), props, T0);
+        return new TopologyTestDriver(StreamIngestTopology.build(settings), props, wallClock);
+    }
+
+    @BeforeEach
+    void start() {
+        PipelineTopics topics = PipelineTopics.defaults();
+        driver = driverAt(T0);
         events = driver.createInputTopic(topics.streamEvents(), new StringSerializer(), serde.serializer(),
                 T0, Duration.ofMillis(100));
         rawEvents = driver.createInputTopic(topics.streamEvents(), new StringSerializer(),
@@ -166,8 +171,62 @@ class StreamIngestTopologyTest {
         RenditionWindow window = window("news", "720p");
         assertThat(window.segments()).extracting(WindowSegment::sequence).containsExactly(1L, 2L, 3L);
         assertThat(window.segments().get(1).gap()).isTrue();
-        assertThat(driver.getKeyValueStore(StreamStores.GAP_DEADLINES).get(WindowKeys.of("news", "720p")))
-                .isNull();
+        assertThat(gapIndexSize()).isZero();
+    }
+
+    @Test
+    void aReplayRunningFarBehindTheWallClockDeclaresNoGapThatTheLogFills() {
+        // Replaying a day-old log: every deadline is long past by the wall clock, but records keep flowing.
+        TopologyTestDriver replay = driverAt(T0.plus(Duration.ofDays(1)));
+        TestInputTopic<String, StreamEvent> input = replay.createInputTopic("hls.stream-events",
+                new StringSerializer(), serde.serializer());
+        input.pipeInput("news", segment("news", "720p", 1), T0);
+        input.pipeInput("news", segment("news", "720p", 3), T0.plusSeconds(1));
+        replay.advanceWallClockTime(Duration.ofMillis(300)); // a punctuation between the two records
+        input.pipeInput("news", segment("news", "720p", 2), T0.plusMillis(1_500));
+
+        KeyValueStore<String, RenditionWindow> store = replay.getKeyValueStore(StreamStores.WINDOWS);
+        RenditionWindow window = store.get(WindowKeys.of("news", "720p"));
+        replay.close();
+        assertThat(window.segments()).extracting(WindowSegment::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(window.segments()).noneMatch(WindowSegment::gap);
+    }
+
+    @Test
+    void anotherStreamsRecordPastTheDeadlineDeclaresTheGapWithoutTheWallClock() {
+        events.pipeInput("stalled", segment("stalled", "720p", 1), T0);
+        events.pipeInput("stalled", segment("stalled", "720p", 3), T0.plusSeconds(1));
+
+        events.pipeInput("busy", segment("busy", "720p", 1), T0.plusSeconds(4)); // stream time passes T0 + 4 s
+
+        assertThat(window("stalled", "720p").segments()).extracting(WindowSegment::gap)
+                .containsExactly(false, true, false);
+        assertThat(gapIndexSize()).isZero();
+    }
+
+    @Test
+    void aStreamIdlePastTheTtlAtARecordsTimeStartsAfreshEvenBeforeTheSweep() {
+        events.pipeInput("reused", segment("reused", "720p", 50), T0);
+        events.pipeInput("reused", end("reused"), T0);
+
+        events.pipeInput("reused", segment("reused", "720p", 1), T0.plus(Duration.ofMinutes(61)));
+
+        assertThat(deadLetters.isEmpty()).isTrue();
+        RenditionWindow window = window("reused", "720p");
+        assertThat(window.ended()).isFalse();
+        assertThat(window.mediaSequence()).isEqualTo(1);
+    }
+
+    private long gapIndexSize() {
+        KeyValueStore<String, String> index = driver.getKeyValueStore(StreamStores.GAP_DEADLINES);
+        try (var all = index.all()) {
+            long n = 0;
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+            return n;
+        }
     }
 
     @Test
@@ -179,7 +238,6 @@ class StreamIngestTopologyTest {
 
         assertThat(window("news", "720p")).isNull();
         assertThat(driver.getKeyValueStore(StreamStores.STREAMS).get("news")).isNull();
-        assertThat(driver.getKeyValueStore(StreamStores.GAP_DEADLINES).get(WindowKeys.of("news", "720p")))
-                .isNull();
+        assertThat(gapIndexSize()).isZero();
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * How every playlist leaves: HLS content type, the content's ETag with {@code If-None-Match} → 304, a max-age of
  * about half a target duration while live (a player reloads about once per target duration, RFC 8216 6.3.4) and
- * long once ended, and CORS for browser players.
+ * long once ended. CORS headers come from {@link ReadCorsFilter}, for errors too.
  */
 public final class PlaylistResponses {
 
@@ -29,7 +29,6 @@ public final class PlaylistResponses {
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(playlist.etag());
         headers.setCacheControl(cacheControl);
-        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         headers.set(QueryHeaders.SERVED_BY, served.instance());
         headers.set(QueryHeaders.SERVED_ROLE, served.role().header());
         if (matches(exchange.getRequest().getHeaders().getIfNoneMatch(), playlist.etag())) {

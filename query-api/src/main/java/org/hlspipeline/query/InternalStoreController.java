@@ -36,7 +36,12 @@ class InternalStoreController {
         if (queryable == null) {
             return Mono.just(ResponseEntity.notFound().build());
         }
-        Served.Role asked = Served.Role.valueOf(role.toUpperCase(Locale.ROOT));
+        Served.Role asked;
+        try {
+            asked = Served.Role.valueOf(role.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Mono.error(org.hlspipeline.http.Problems.badRequest("role must be active or standby"));
+        }
         return Mono.fromCallable(() -> encode(queryable, queries.partitionOf(queryable, partitionKey), key, asked));
     }
 

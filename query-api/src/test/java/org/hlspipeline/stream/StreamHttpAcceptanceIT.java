@@ -345,6 +345,48 @@ class StreamHttpAcceptanceIT {
     }
 
     @Test
+    void readsCarryCorsHeadersEvenWhenTheyFailAndWritesDoNot() {
+        http.get().uri(mediaPath("nowhere", "720p")).exchange().expectStatus().isNotFound()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, v -> assertThat(v).contains("ETag"));
+
+        register(http, "cors", "720p", 1).expectStatus().isCreated()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void theStreamStateApiSummarisesEachRenditionsWindow() {
+        for (long s = 1; s <= 8; s++) {
+            if (s != 7) {
+                registered(http, "state", "720p", s);
+            }
+        }
+        http.put().uri("/streams/state/renditions/720p").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("bandwidth", 2_500_000)).exchange().expectStatus().isOk();
+
+        http.get().uri("/api/streams/state").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Served-By", app.name())
+                .expectBody()
+                .jsonPath("$.streamId").isEqualTo("state")
+                .jsonPath("$.ended").isEqualTo(false)
+                .jsonPath("$.renditions[0].name").isEqualTo("720p")
+                .jsonPath("$.renditions[0].mediaSequence").isEqualTo(1)
+                .jsonPath("$.renditions[0].segments").isEqualTo(6)
+                .jsonPath("$.renditions[0].lastSequence").isEqualTo(6)
+                .jsonPath("$.renditions[0].pendingSegments").isEqualTo(1)
+                .jsonPath("$.renditions[0].description.bandwidth").isEqualTo(2_500_000)
+                .jsonPath("$.servedBy").isEqualTo(app.name())
+                .jsonPath("$.role").isEqualTo("active");
+        http.get().uri("/api/streams/unknown-stream").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theInternalStoreEndpointRejectsAnUnknownRole() {
+        http.get().uri("/internal/stores/streams?key=x&partitionKey=x&role=boss").exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
     void responsesNameTheServingInstance() {
         registered(http, "servedby", "720p", 1);
 
