@@ -33,7 +33,7 @@ public record HlsProperties(
     }
 
     public record SchemaRegistry(String url, String basicAuthUserInfo, String truststoreLocation,
-                                 String truststorePassword) {
+                                 String truststorePassword, String keystoreLocation, String keystorePassword) {
     }
 
     /**

@@ -14,7 +14,8 @@ import org.hlspipeline.hls.MasterPlaylist;
 import org.hlspipeline.hls.Variant;
 
 /**
- * What is known of a stream as a whole: its renditions, how they are described, and whether it has ended.
+ * What is known of a stream as a whole: its renditions (those that have received segments), how renditions are
+ * described (possibly before their first segment), and whether it has ended.
  * The windows themselves live under their own keys, so one rendition's segment never rewrites the others.
  */
 public record StreamState(String streamId, SortedSet<String> renditions,
@@ -43,9 +44,7 @@ public record StreamState(String streamId, SortedSet<String> renditions,
     public StreamState describe(String rendition, RenditionDescription description, long nowMillis) {
         SortedMap<String, RenditionDescription> more = new TreeMap<>(descriptions);
         more.put(rendition, description);
-        SortedSet<String> known = new TreeSet<>(renditions);
-        known.add(rendition);
-        return new StreamState(streamId, known, more, ended, Math.max(lastActivityMillis, nowMillis));
+        return new StreamState(streamId, renditions, more, ended, Math.max(lastActivityMillis, nowMillis));
     }
 
     public StreamState end(long nowMillis) {
@@ -63,12 +62,23 @@ public record StreamState(String streamId, SortedSet<String> renditions,
         return lastActivityMillis < cutoffMillis;
     }
 
+    /** Renditions the master playlist can list: described, and with segments, so no variant leads to a 404. */
+    public boolean hasPlayableRendition() {
+        return descriptions.keySet().stream().anyMatch(renditions::contains);
+    }
+
     /**
-     * The master playlist: every described rendition, lowest bandwidth first so the order is stable and a player
-     * that starts on the first variant starts cheaply. URIs are relative to {@code /streams/{id}/master.m3u8}.
+     * The master playlist: every described rendition that has segments, lowest bandwidth first so the order is
+     * stable and a player that starts on the first variant starts cheaply. URIs are relative to
+     * {@code /streams/{id}/master.m3u8}.
      */
     public MasterPlaylist toMasterPlaylist() {
-        List<Map.Entry<String, RenditionDescription>> entries = new ArrayList<>(descriptions.entrySet());
+        List<Map.Entry<String, RenditionDescription>> entries = new ArrayList<>();
+        for (Map.Entry<String, RenditionDescription> e : descriptions.entrySet()) {
+            if (renditions.contains(e.getKey())) {
+                entries.add(e);
+            }
+        }
         entries.sort(Comparator.<Map.Entry<String, RenditionDescription>>comparingLong(e -> e.getValue().bandwidth())
                 .thenComparing(Map.Entry::getKey));
         List<Variant> variants = new ArrayList<>(entries.size());

@@ -37,6 +37,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return unavailable("kafka-unavailable", "Kafka unavailable", e.getMessage(), exchange);
     }
 
+    @ExceptionHandler(SchemaRegistryUnavailableException.class)
+    Mono<ResponseEntity<Object>> registryUnavailable(SchemaRegistryUnavailableException e,
+                                                     ServerWebExchange exchange) {
+        return unavailable("schema-registry-unavailable", "Schema registry unavailable", e.getMessage(), exchange);
+    }
+
     @ExceptionHandler(KafkaException.class)
     Mono<ResponseEntity<Object>> kafka(KafkaException e, ServerWebExchange exchange) {
         log.warn("Kafka error while serving {}: {}", exchange.getRequest().getPath(), e.toString());

@@ -47,6 +47,8 @@ class KafkaConfiguration {
         putIfSet(config, "basic.auth.user.info", registry.basicAuthUserInfo());
         putIfSet(config, "schema.registry.ssl.truststore.location", registry.truststoreLocation());
         putIfSet(config, "schema.registry.ssl.truststore.password", registry.truststorePassword());
+        putIfSet(config, "schema.registry.ssl.keystore.location", registry.keystoreLocation());
+        putIfSet(config, "schema.registry.ssl.keystore.password", registry.keystorePassword());
         return SchemaRegistries.fromConfig(config);
     }
 

@@ -27,7 +27,9 @@ class StreamApiController {
         return reads.stream(streamId).flatMap(served -> {
             StreamState stream = served.value().orElseThrow(() -> Problems.notFound(
                     "No stream '" + streamId + "'"));
-            return Flux.fromIterable(stream.renditions())
+            java.util.SortedSet<String> known = new java.util.TreeSet<>(stream.renditions());
+            known.addAll(stream.descriptions().keySet());
+            return Flux.fromIterable(known)
                     .concatMap(rendition -> reads.window(streamId, rendition)
                             .map(window -> RenditionView.of(stream, rendition, window.value().orElse(null))))
                     .collectList()

@@ -9,8 +9,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hlspipeline.HlsProperties;
 import org.hlspipeline.http.KafkaUnavailableException;
+import org.hlspipeline.http.SchemaRegistryUnavailableException;
 import org.hlspipeline.kafka.KafkaConnection;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
+import org.hlspipeline.schemas.registry.SchemaRegistryException;
 import org.hlspipeline.schemas.serde.AvroSerializer;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.springframework.stereotype.Component;
@@ -51,6 +53,9 @@ class StreamEventPublisher implements AutoCloseable {
                         sink.success(metadata);
                     }
                 });
+            } catch (SchemaRegistryException e) {
+                sink.error(new SchemaRegistryUnavailableException("The schema registry did not answer: "
+                        + e.getMessage(), e));
             } catch (RuntimeException e) {
                 sink.error(new KafkaUnavailableException("Kafka did not take the event: " + e.getMessage(), e));
             }

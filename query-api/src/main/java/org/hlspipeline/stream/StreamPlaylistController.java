@@ -45,9 +45,10 @@ class StreamPlaylistController {
         return reads.stream(streamId).map(served -> {
             StreamState stream = served.value().orElseThrow(() -> Problems.notFound(
                     "No stream '" + streamId + "'"));
-            if (stream.descriptions().isEmpty()) {
-                throw Problems.notFound("Stream '" + streamId + "' has no described rendition yet: "
-                        + "PUT /streams/" + streamId + "/renditions/{rendition} with its bandwidth first");
+            if (!stream.hasPlayableRendition()) {
+                throw Problems.notFound("Stream '" + streamId + "' has no rendition that is both described and "
+                        + "has segments yet: PUT /streams/" + streamId + "/renditions/{rendition} with its "
+                        + "bandwidth, and register its segments");
             }
             RenderedPlaylist playlist = RenderedPlaylist.of(PlaylistRenderer.renderMaster(stream.toMasterPlaylist()));
             CacheControl cacheControl = stream.ended() ? PlaylistResponses.ended() : PlaylistResponses.live(2);
