@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 
 import org.hlspipeline.hls.MediaPlaylist;
 import org.hlspipeline.hls.MediaSegment;
+import org.hlspipeline.hls.WindowSlide;
 
 /**
  * The live window of one rendition of one stream: an immutable value, changed only by pure functions that return
@@ -281,24 +282,13 @@ public record RenditionWindow(
      * each removed discontinuity advances the discontinuity sequence (4.3.3.3).
      */
     private RenditionWindow slid() {
-        long total = 0;
-        for (WindowSegment s : segments) {
-            total += s.durationMicros();
-        }
-        long minimum = 3L * targetDurationSeconds * 1_000_000L;
-        int removed = 0;
-        long removedDiscontinuities = 0;
-        while (segments.size() - removed > windowSize
-                && total - segments.get(removed).durationMicros() >= minimum) {
-            WindowSegment head = segments.get(removed++);
-            total -= head.durationMicros();
-            if (head.discontinuity()) {
-                removedDiscontinuities++;
-            }
-        }
+        int removed = WindowSlide.removable(segments, WindowSegment::durationMicros, windowSize,
+                targetDurationSeconds);
         if (removed == 0) {
             return this;
         }
+        long removedDiscontinuities = segments.subList(0, removed).stream()
+                .filter(WindowSegment::discontinuity).count();
         return copy(mediaSequence + removed, discontinuitySequence + removedDiscontinuities,
                 segments.subList(removed, segments.size()), pending, version, lostSegments);
     }

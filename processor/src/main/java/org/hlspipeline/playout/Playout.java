@@ -1,0 +1,111 @@
+package org.hlspipeline.playout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.hlspipeline.hls.WindowSlide;
+
+/**
+ * The channel engine: pure functions of a {@link ChannelState}, the commands given to it and the time.
+ *
+ * <p>A command is scheduled for an effective time and applied at the first segment boundary at or after it.
+ * {@link #advance} airs every segment whose air time has come, one boundary at a time: first the commands due
+ * there, then the segment of whatever airs on the top layer. Nothing here reads a clock, so the same commands
+ * and the same "until" always air the same segments with the same media sequence numbers.
+ */
+public final class Playout {
+
+    private Playout() {
+    }
+
+    /** What {@link #advance} aired, and the state after it. */
+    public record Advance(ChannelState state, List<ChannelSegment> aired) {
+    }
+
+    public static ChannelState schedule(ChannelState state, PlayoutCommand command, long effectiveMicros) {
+        List<ScheduledCommand> list = new ArrayList<>(state.scheduled());
+        list.add(new ScheduledCommand(effectiveMicros, state.commandsScheduled(), command));
+        list.sort(Comparator.comparingLong(ScheduledCommand::effectiveMicros)
+                .thenComparingLong(ScheduledCommand::order));
+        return state.withScheduled(list, state.commandsScheduled() + 1);
+    }
+
+    /** Airs every segment whose air time is at or before {@code untilMicros}. */
+    public static Advance advance(ChannelState state, long untilMicros) {
+        List<ChannelSegment> aired = new ArrayList<>();
+        ChannelState s = state;
+        while (true) {
+            ScheduledCommand due = s.scheduled().isEmpty() ? null : s.scheduled().get(0);
+            boolean waitingTimeline = !s.configured() || s.idle() || s.ended();
+            if (due != null && due.effectiveMicros() <= untilMicros
+                    && (waitingTimeline || due.effectiveMicros() <= s.nextAirMicros())) {
+                s = s.withScheduled(s.scheduled().subList(1, s.scheduled().size()), s.commandsScheduled());
+                s = PlayoutCommands.apply(s, due.command(), Math.max(s.nextAirMicros(), due.effectiveMicros()));
+                continue;
+            }
+            if (waitingTimeline || s.nextAirMicros() > untilMicros) {
+                return new Advance(s, aired);
+            }
+            s = Layers.endAlertsDue(s, s.nextAirMicros());
+            ChannelState resolved = Layers.resolve(s);
+            if (resolved == null || resolved.ended()) {
+                s = resolved == null ? s.withIdle(true, 0) : resolved;
+                continue;
+            }
+            ChannelState after = air(resolved);
+            aired.add(after.window().get(after.window().size() - 1));
+            s = after;
+        }
+    }
+
+    /** Airs the next segment of the top layer's playhead, which {@link Layers#resolve} made ready. */
+    private static ChannelState air(ChannelState s) {
+        Layer top = s.top();
+        Playhead playhead = top.current();
+        VodAsset asset = playhead.item().vod();
+        int index = playhead.nextIndex();
+        Map<String, String> uris = new TreeMap<>();
+        for (String rendition : s.config().renditionNames()) {
+            uris.put(rendition, asset.uri(rendition, index));
+        }
+        boolean discontinuity = s.pendingDiscontinuity() && s.nextMediaSequence() > 0;
+        Item item = playhead.item();
+        ChannelSegment segment = new ChannelSegment(s.nextMediaSequence(), s.nextAirMicros(),
+                asset.durationMicros(index), uris, discontinuity, item.itemId(), item.kind(), item.title());
+
+        List<ChannelSegment> window = new ArrayList<>(s.window().size() + 1);
+        window.addAll(s.window());
+        window.add(segment);
+        int removed = WindowSlide.removable(window, ChannelSegment::durationMicros, s.config().windowSize(),
+                s.config().targetDurationSeconds());
+        long slidDiscontinuities = window.subList(0, removed).stream().filter(ChannelSegment::discontinuity).count();
+        ChannelState withPlayhead = s.withTop(top.withCurrent(playhead.advanced()));
+        return withPlayhead.aired(segment, window.subList(removed, window.size()),
+                s.discontinuitySequence() + slidDiscontinuities);
+    }
+
+    /**
+     * Where the programming below a finished alert would be had the alert not aired: the layers below run dry
+     * (nothing is emitted) for as long as the alert aired, and programming continues from there.
+     */
+    static ChannelState joinInProgress(ChannelState below, long fromMicros, long toMicros) {
+        ChannelState dry = below;
+        long time = fromMicros;
+        while (true) {
+            ChannelState resolved = Layers.resolve(dry);
+            if (resolved == null || resolved.ended()) {
+                return dry;
+            }
+            Playhead playhead = resolved.top().current();
+            long duration = playhead.item().vod().durationMicros(playhead.nextIndex());
+            if (time + duration > toMicros) {
+                return resolved.withDiscontinuity();
+            }
+            time += duration;
+            dry = resolved.withTop(resolved.top().withCurrent(playhead.advanced()));
+        }
+    }
+}
