@@ -29,7 +29,13 @@ public record HlsProperties(
         Query query,
         Security security) {
 
-    public record Topics(String streamEvents, String deadLetters) {
+    public record Topics(String streamEvents, String channelCommands, String broadcasts, String asRun,
+                         String deadLetters) {
+
+        public org.hlspipeline.pipeline.PipelineTopics pipelineTopics() {
+            return new org.hlspipeline.pipeline.PipelineTopics(streamEvents, channelCommands, broadcasts, asRun,
+                    deadLetters);
+        }
     }
 
     public record SchemaRegistry(String url, String basicAuthUserInfo, String truststoreLocation,

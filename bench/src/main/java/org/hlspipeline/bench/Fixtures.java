@@ -82,7 +82,10 @@ final class Fixtures {
         return arrivalMillis(lastSequence() + 1);
     }
 
-    /** A stream with the 4-rendition ladder, every rendition described (what the master playlist needs). */
+    /**
+     * A stream with the 4-rendition ladder, every rendition described and with segments (what the master playlist
+     * needs).
+     */
     static StreamState describedStream(String streamId) {
         StreamState state = StreamState.start(streamId, NOW_MILLIS - 3_600_000L);
         state = state.describe("1080p", new RenditionDescription(6_000_000L, 5_000_000L, "1920x1080",
@@ -93,7 +96,12 @@ final class Fixtures {
                 "avc1.4d401f,mp4a.40.2", 29.97), NOW_MILLIS);
         state = state.describe("360p", new RenditionDescription(800_000L, 650_000L, "640x360",
                 "avc1.42c01e,mp4a.40.2", 29.97), NOW_MILLIS);
-        check(state.renditions().size() == LADDER.length, "ladder incomplete: " + state);
+        // Each rendition has segments too: the master playlist lists only described renditions that have some.
+        for (String rendition : LADDER) {
+            state = state.withRendition(rendition, NOW_MILLIS);
+        }
+        check(state.renditions().size() == LADDER.length && state.descriptions().size() == LADDER.length
+                && state.toMasterPlaylist().variants().size() == LADDER.length, "ladder incomplete: " + state);
         return state;
     }
 

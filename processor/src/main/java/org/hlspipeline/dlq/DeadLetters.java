@@ -42,6 +42,14 @@ public final class DeadLetters {
         return new Record<>(original.key(), original.value(), original.timestamp(), headers);
     }
 
+    /** A dead letter for a record read from a global store, where only the source topic is known. */
+    public static Record<String, byte[]> of(Record<String, byte[]> original, String sourceTopic,
+                                            DeadLetterReason reason, String detail, Throwable error) {
+        Record<String, byte[]> letter = of(original, Optional.empty(), reason, detail, error);
+        put(letter.headers(), SOURCE_TOPIC, sourceTopic);
+        return letter;
+    }
+
     private static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));

@@ -8,8 +8,12 @@ import java.util.Objects;
  *
  * <p>The model states what to render; it does not enforce the window rules (for instance DESIGN §6 still
  * publishes a segment longer than the target duration). Those are checked by the tests' {@code HlsRules}.
- * Playlist-level extras (for instance the {@code EXT-X-DATERANGE}s of a channel) are meant to arrive as
- * further components, with a constructor of today's signature kept.
+ * Date ranges and ad cues travel with the segment they are written at ({@link MediaSegment#markers()}).
+ *
+ * <p>Two rules of RFC 8216 §4.3.2.7 (8216bis §4.4.5.1) hold within one playlist, so they are checked here: a
+ * playlist with an {@code EXT-X-DATERANGE} has at least one segment with a program date-time (which
+ * {@link PlaylistRenderer} then writes), and two date ranges with one ID are the same tag (the RFC lets
+ * repeated tags of one ID differ only in attributes the other lacks; this model writes each range once, whole).
  *
  * @param targetDurationSeconds {@code EXT-X-TARGETDURATION}, at least 1
  * @param mediaSequence         {@code EXT-X-MEDIA-SEQUENCE}: the sequence number of the first segment, ≥ 0
@@ -38,5 +42,27 @@ public record MediaPlaylist(
         }
         Objects.requireNonNull(segments, "segments");
         segments = List.copyOf(segments); // also refuses null elements
+        checkDateRanges(segments);
+    }
+
+    private static void checkDateRanges(List<MediaSegment> segments) {
+        java.util.Map<String, DateRange> byId = null;
+        boolean programDateTime = false;
+        for (MediaSegment segment : segments) {
+            programDateTime |= segment.programDateTime() != null;
+            for (DateRange range : segment.markers().dateRanges()) {
+                if (byId == null) {
+                    byId = new java.util.HashMap<>();
+                }
+                DateRange other = byId.putIfAbsent(range.id(), range);
+                if (other != null && !other.equals(range)) {
+                    throw new IllegalArgumentException("two different date ranges with ID '" + range.id() + "'");
+                }
+            }
+        }
+        if (byId != null && !programDateTime) {
+            throw new IllegalArgumentException("a playlist with EXT-X-DATERANGE needs a segment with a program"
+                    + " date-time (RFC 8216 §4.3.2.7)");
+        }
     }
 }

@@ -22,9 +22,11 @@ public final class PlaylistRenderer {
      * <p>EXTINF is always written as a decimal-floating-point number (DESIGN §8: millisecond precision), which
      * needs compatibility version 3 (RFC 8216 §4.3.2.1 and §7; 8216bis §7). No other tag written here raises it:
      * EXT-X-TARGETDURATION, EXT-X-MEDIA-SEQUENCE, EXT-X-DISCONTINUITY-SEQUENCE, EXT-X-DISCONTINUITY,
-     * EXT-X-PROGRAM-DATE-TIME and EXT-X-ENDLIST carry no version requirement in RFC 8216 §7, and EXT-X-GAP
-     * (8216bis §4.4.4.7) is not among the features 8216bis §7 ties to a version. So 3 is the lowest correct
-     * value.
+     * EXT-X-PROGRAM-DATE-TIME, EXT-X-DATERANGE and EXT-X-ENDLIST carry no version requirement in RFC 8216 §7
+     * (8216bis §7 neither ties one to EXT-X-DATERANGE or its SCTE35-OUT/SCTE35-IN attributes; only EXT-X-SKIP
+     * with RECENTLY-REMOVED-DATERANGES, not written here, needs 10), EXT-X-GAP (8216bis §4.4.4.7) is not
+     * among the features 8216bis §7 ties to a version, and the EXT-X-CUE-OUT/-CUE-OUT-CONT/-CUE-IN ad markers
+     * are not in the RFC at all (players ignore them, §6.3.1). So 3 is the lowest correct value.
      */
     public static final int MEDIA_PLAYLIST_VERSION = 3;
 
@@ -46,6 +48,8 @@ public final class PlaylistRenderer {
     private static final int DISCONTINUITY_CAPACITY = "#EXT-X-DISCONTINUITY\n".length();
     private static final int GAP_CAPACITY = "#EXT-X-GAP\n".length();
     private static final int PROGRAM_DATE_TIME_CAPACITY = "#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:00.000Z\n".length();
+    /** Room for the longest cue line with 19-digit numbers and CUE-IN. */
+    private static final int CUE_CAPACITY = "#EXT-X-CUE-IN\n#EXT-X-CUE-OUT-CONT:ElapsedTime=,Duration=\n".length() + 2 * 24;
     /** Room for an EXT-X-STREAM-INF line without its CODECS value. */
     private static final int STREAM_INF_CAPACITY = 160;
 
@@ -74,8 +78,8 @@ public final class PlaylistRenderer {
 
     /**
      * The EXT-X-VERSION the media playlist is rendered with: the highest version any tag in it requires. Today
-     * that is always {@value #MEDIA_PLAYLIST_VERSION}; tags added later (for instance EXT-X-MAP, version 6)
-     * raise it here.
+     * that is always {@value #MEDIA_PLAYLIST_VERSION}, date ranges and ad cues included; tags added later (for
+     * instance EXT-X-MAP, version 6) raise it here.
      */
     public static int mediaVersion(MediaPlaylist playlist) {
         return MEDIA_PLAYLIST_VERSION;
@@ -114,6 +118,9 @@ public final class PlaylistRenderer {
      * (an ad marker, a date range) belong before EXTINF too, after the discontinuity that separates it from the
      * previous segment.
      *
+     * <p>So a segment reads: EXT-X-DISCONTINUITY, EXT-X-PROGRAM-DATE-TIME, each EXT-X-DATERANGE, EXT-X-CUE-IN,
+     * EXT-X-CUE-OUT or EXT-X-CUE-OUT-CONT, EXT-X-GAP, EXTINF, URI.
+     *
      * @return whether a program date-time was written
      */
     private static boolean appendSegment(StringBuilder out, MediaSegment segment, boolean programDateTimeWritten) {
@@ -131,6 +138,10 @@ public final class PlaylistRenderer {
             appendUtcMillis(out, programDateTime);
             out.append('\n');
         }
+        SegmentMarkers markers = segment.markers();
+        if (markers != SegmentMarkers.NONE) {
+            appendMarkers(out, markers);
+        }
         if (segment.gap()) {
             // RFC 8216bis §4.4.4.7: the segment is missing; players skip it instead of loading it.
             out.append("#EXT-X-GAP\n");
@@ -141,6 +152,54 @@ public final class PlaylistRenderer {
         out.append(",\n");
         out.append(segment.uri()).append('\n');
         return writeProgramDateTime;
+    }
+
+    private static void appendMarkers(StringBuilder out, SegmentMarkers markers) {
+        List<DateRange> ranges = markers.dateRanges();
+        for (int i = 0, n = ranges.size(); i < n; i++) {
+            appendDateRange(out, ranges.get(i));
+        }
+        if (markers.cueIn()) {
+            out.append("#EXT-X-CUE-IN\n");
+        }
+        CueOut cue = markers.cueOut();
+        if (cue != null) {
+            if (cue.continued()) {
+                out.append("#EXT-X-CUE-OUT-CONT:ElapsedTime=");
+                appendMillisAsSeconds(out, roundMicrosToMillis(cue.elapsedMicros()));
+                out.append(",Duration=");
+            } else {
+                out.append("#EXT-X-CUE-OUT:");
+            }
+            appendMillisAsSeconds(out, roundMicrosToMillis(cue.durationMicros()));
+            out.append('\n');
+        }
+    }
+
+    /**
+     * {@code #EXT-X-DATERANGE:ID="…",START-DATE="…"[,PLANNED-DURATION=s][,DURATION=s][,SCTE35-OUT=0x…]
+     * [,SCTE35-IN=0x…]}: quoted-strings for ID and START-DATE, decimal-floating-point seconds with three decimals,
+     * hexadecimal-sequences for SCTE-35 (RFC 8216 §4.3.2.7, §4.2).
+     */
+    private static void appendDateRange(StringBuilder out, DateRange range) {
+        out.append("#EXT-X-DATERANGE:ID=\"").append(range.id()).append("\",START-DATE=\"");
+        appendUtcMillis(out, range.startDate());
+        out.append('"');
+        if (range.plannedDurationMicros() != null) {
+            out.append(",PLANNED-DURATION=");
+            appendMillisAsSeconds(out, roundMicrosToMillis(range.plannedDurationMicros()));
+        }
+        if (range.durationMicros() != null) {
+            out.append(",DURATION=");
+            appendMillisAsSeconds(out, roundMicrosToMillis(range.durationMicros()));
+        }
+        if (range.scte35Out() != null) {
+            out.append(",SCTE35-OUT=0x").append(range.scte35Out());
+        }
+        if (range.scte35In() != null) {
+            out.append(",SCTE35-IN=0x").append(range.scte35In());
+        }
+        out.append('\n');
     }
 
     /** Appends the master playlist to {@code out}. */
@@ -239,6 +298,13 @@ public final class PlaylistRenderer {
             }
             if (segment.programDateTime() != null) {
                 capacity += PROGRAM_DATE_TIME_CAPACITY;
+            }
+            SegmentMarkers markers = segment.markers();
+            if (markers != SegmentMarkers.NONE) {
+                capacity += CUE_CAPACITY;
+                for (DateRange range : markers.dateRanges()) {
+                    capacity += range.renderedLengthBound();
+                }
             }
         }
         return (int) Math.min(capacity, Integer.MAX_VALUE - 16);

@@ -7,25 +7,49 @@ import java.util.List;
 import org.hlspipeline.hls.MasterPlaylist;
 import org.hlspipeline.hls.MediaPlaylist;
 import org.hlspipeline.hls.MediaSegment;
+import org.hlspipeline.hls.SegmentMarkers;
 import org.hlspipeline.hls.Variant;
 
 /**
  * A channel's output window as HLS playlists, through the same renderer as live streams. Every rendition is cut
- * from the same window, so all renditions always show the same media sequence, discontinuity sequence and
- * segment boundaries.
+ * from the same window, so all renditions always show the same media sequence, discontinuity sequence, segment
+ * boundaries and ad markers.
+ *
+ * <p>Ad markers ({@link AdBreaks}) need the channel's {@link AdBreakLog} to be complete: pass the log that was
+ * advanced with the state. Without it, breaks are marked only as far as the window shows them.
  */
 public final class ChannelPlaylists {
 
     private ChannelPlaylists() {
     }
 
+    /** The media playlist of {@code rendition}, with ad markers worked out from the window alone. */
     public static MediaPlaylist media(ChannelState state, String rendition) {
+        return media(state, rendition, AdBreakLog.EMPTY);
+    }
+
+    /**
+     * The media playlist of {@code rendition}, with the ad markers of the channel's style.
+     *
+     * <p>Program date-times follow the channel's setting, except that a segment carrying an
+     * {@code EXT-X-DATERANGE} always has one: RFC 8216 §4.3.2.7 requires a program date-time in every playlist
+     * with a date range, and there it also maps the range's dates onto the segments. It is the segment's air
+     * time, as it would be with program date-times on.
+     *
+     * @param log the ad-break log that was advanced with {@code state}
+     */
+    public static MediaPlaylist media(ChannelState state, String rendition, AdBreakLog log) {
         ChannelConfig config = state.config();
         List<ChannelSegment> window = state.window();
+        List<SegmentMarkers> markers = AdBreaks.markers(state, log);
         List<MediaSegment> segments = new ArrayList<>(window.size());
-        for (ChannelSegment s : window) {
-            Instant pdt = config.programDateTime() ? Instant.ofEpochMilli(s.airTimeMicros() / 1000) : null;
-            segments.add(new MediaSegment(s.uris().get(rendition), s.durationMicros(), s.discontinuity(), false, pdt));
+        for (int i = 0; i < window.size(); i++) {
+            ChannelSegment s = window.get(i);
+            SegmentMarkers m = markers.get(i);
+            boolean pdt = config.programDateTime() || !m.dateRanges().isEmpty();
+            Instant programDateTime = pdt ? Instant.ofEpochMilli(Math.floorDiv(s.airTimeMicros(), 1000L)) : null;
+            segments.add(new MediaSegment(s.uris().get(rendition), s.durationMicros(), s.discontinuity(), false,
+                    programDateTime, m));
         }
         long mediaSequence = window.isEmpty() ? state.nextMediaSequence() : window.get(0).mediaSequence();
         return new MediaPlaylist(config.targetDurationSeconds(), mediaSequence, state.discontinuitySequence(),

@@ -35,7 +35,12 @@ final class PlayoutCommands {
             return state.withEnd(e.afterCurrent(), !e.afterCurrent());
         }
         if (command instanceof PlayoutCommand.StartAlert a) {
-            return a.endsAtMicros() <= atMicros ? state : Layers.offer(state,
+            // An alert over by now, or one whose items lack a rendition of this channel's ladder, does not air
+            // here; the other channels it targets air it all the same.
+            if (a.endsAtMicros() <= atMicros || !coversLadder(a.items(), state.config())) {
+                return state;
+            }
+            return Layers.offer(state,
                     Layer.alert(a.alertId(), a.items(), a.priority(), a.after(), atMicros, a.endsAtMicros()),
                     atMicros);
         }
@@ -54,6 +59,15 @@ final class PlayoutCommands {
                 s.config().targetDurationSeconds(), config.filler(), config.programDateTime(), config.adMarkers());
         ChannelState configured = s.withConfig(effective, atMicros);
         return configured.idle() ? configured.withIdle(false, atMicros) : configured;
+    }
+
+    private static boolean coversLadder(java.util.List<Item> items, ChannelConfig config) {
+        for (Item item : items) {
+            if (item.source() instanceof VodAsset asset && !asset.renditionNames().containsAll(config.renditionNames())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ChannelState replace(ChannelState s, PlayoutCommand.Replace r) {

@@ -18,6 +18,8 @@ import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
+import org.hlspipeline.store.DueIndex;
+import org.hlspipeline.store.TaskClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, RenditionWindow> windows;
     private KeyValueStore<String, StreamState> streams;
-    private GapDeadlineIndex gapDeadlines;
+    private DueIndex gapDeadlines;
     private TaskClock clock;
 
     StreamEventProcessor(StreamIngestSettings settings) {
@@ -55,7 +57,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         this.context = context;
         this.windows = context.getStateStore(StreamStores.WINDOWS);
         this.streams = context.getStateStore(StreamStores.STREAMS);
-        this.gapDeadlines = new GapDeadlineIndex(context.getStateStore(StreamStores.GAP_DEADLINES));
+        this.gapDeadlines = new DueIndex(context.getStateStore(StreamStores.GAP_DEADLINES));
         this.clock = new TaskClock(context);
         context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
                 wallClock -> expireGaps(clock.punctuationTime(wallClock)));

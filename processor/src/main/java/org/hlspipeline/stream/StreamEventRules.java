@@ -3,6 +3,7 @@ package org.hlspipeline.stream;
 import static org.hlspipeline.validation.InputRules.durationProblem;
 import static org.hlspipeline.validation.InputRules.first;
 import static org.hlspipeline.validation.InputRules.idProblem;
+import static org.hlspipeline.validation.InputRules.renditionAttributesProblem;
 import static org.hlspipeline.validation.InputRules.sequenceProblem;
 import static org.hlspipeline.validation.InputRules.uriProblem;
 
@@ -50,21 +51,7 @@ public final class StreamEventRules {
         if (rendition.isPresent()) {
             return rendition;
         }
-        if (info.getBandwidth() <= 0) {
-            return Optional.of("bandwidth must be greater than 0");
-        }
-        if (info.getAverageBandwidth() != null && info.getAverageBandwidth() <= 0) {
-            return Optional.of("averageBandwidth must be greater than 0");
-        }
-        if (info.getResolution() != null && !info.getResolution().matches("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) {
-            return Optional.of("resolution must be WIDTHxHEIGHT, for instance 1280x720");
-        }
-        if (info.getCodecs() != null && !info.getCodecs().matches("[A-Za-z0-9.,+ -]{1,256}")) {
-            return Optional.of("codecs must be an RFC 6381 list such as avc1.4d401f,mp4a.40.2");
-        }
-        if (info.getFrameRate() != null && !(info.getFrameRate() > 0 && info.getFrameRate() <= 1000)) {
-            return Optional.of("frameRate must be greater than 0 and at most 1000");
-        }
-        return Optional.empty();
+        return renditionAttributesProblem(info.getBandwidth(), info.getAverageBandwidth(), info.getResolution(),
+                info.getCodecs(), info.getFrameRate());
     }
 }

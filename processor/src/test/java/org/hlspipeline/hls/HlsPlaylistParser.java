@@ -36,6 +36,7 @@ public final class HlsPlaylistParser {
         boolean ended = false;
         Map<String, Integer> tagLines = new HashMap<>();
         List<ParsedSegment> segments = new ArrayList<>();
+        List<ParsedDateRange> dateRanges = new ArrayList<>();
 
         // tags of the segment being read
         BigDecimal duration = null;
@@ -72,6 +73,8 @@ public final class HlsPlaylistParser {
                     case "EXT-X-DISCONTINUITY" -> discontinuity = true;
                     case "EXT-X-GAP" -> gap = true;
                     case "EXT-X-PROGRAM-DATE-TIME" -> programDateTime = dateTime(value, lineNumber);
+                    case "EXT-X-DATERANGE" -> dateRanges.add(new ParsedDateRange(
+                            attributeList(value == null ? "" : value, lineNumber), lineNumber, segments.size()));
                     case "EXT-X-STREAM-INF", "EXT-X-I-FRAME-STREAM-INF", "EXT-X-MEDIA" ->
                             throw new IllegalArgumentException(
                                     "line " + lineNumber + ": " + name + " belongs in a master playlist");
@@ -110,7 +113,7 @@ public final class HlsPlaylistParser {
                     s.gap(), s.programDateTime(), s.extinfLine(), s.uriLine()));
         }
         return new ParsedMediaPlaylist(version, targetDuration, mediaSequence, discontinuitySequence, ended,
-                numbered, tagLines, lines);
+                numbered, tagLines, lines, dateRanges);
     }
 
     /** Reads a master playlist. */

@@ -40,6 +40,16 @@ abstract class HlsRuleSupport {
     static final String THREE_TARGET_DURATIONS =
             "no removal below 3 × EXT-X-TARGETDURATION without EXT-X-ENDLIST (RFC 8216 §6.2.2)";
     static final String STREAM_INF = "EXT-X-STREAM-INF attributes (RFC 8216 §4.3.4.2, §4.2)";
+    static final String DATERANGE_ATTRIBUTES =
+            "EXT-X-DATERANGE has a quoted ID and START-DATE and well-formed attributes (RFC 8216 §4.3.2.7)";
+    static final String DATERANGE_ONE_ID =
+            "EXT-X-DATERANGE tags of one ID agree on the attributes they share (RFC 8216 §4.3.2.7)";
+    static final String DATERANGE_NEEDS_PROGRAM_DATE_TIME =
+            "a playlist with EXT-X-DATERANGE has an EXT-X-PROGRAM-DATE-TIME (RFC 8216 §4.3.2.7)";
+    static final String DATERANGE_STABLE =
+            "a date range keeps its attribute values across polls; only new ones may appear (8216bis §4.4.5.1)";
+    static final String DATERANGE_KEPT =
+            "a date range is not dropped while any of its dates maps into the playlist (DESIGN §8)";
 
     static final Set<String> HEADER_TAGS = Set.of(
             "EXT-X-VERSION", "EXT-X-TARGETDURATION", "EXT-X-MEDIA-SEQUENCE", "EXT-X-DISCONTINUITY-SEQUENCE",

@@ -41,7 +41,12 @@ public final class HlsRules extends HlsRuleSupport {
      *   <li>no EXT-X-PLAYLIST-TYPE; header tags at most once and before the first segment;
      *       EXT-X-DISCONTINUITY-SEQUENCE present unless ended;</li>
      *   <li>each segment has exactly one EXTINF and ends with a URI line; no master playlist tags;</li>
-     *   <li>EXT-X-ENDLIST at most once, and last.</li>
+     *   <li>EXT-X-ENDLIST at most once, and last;</li>
+     *   <li>every EXT-X-DATERANGE has a quoted ID and a quoted ISO 8601 START-DATE, well-formed DURATION,
+     *       PLANNED-DURATION, END-DATE and SCTE35-CMD/-OUT/-IN; tags with one ID agree on the attributes they
+     *       share; a playlist with a date range has an EXT-X-PROGRAM-DATE-TIME;</li>
+     *   <li>the ad cues EXT-X-CUE-OUT, EXT-X-CUE-OUT-CONT and EXT-X-CUE-IN (not in the RFC) are tolerated and need
+     *       no higher version; EXT-X-CUE-IN takes no value.</li>
      * </ul>
      */
     public static List<String> mediaPlaylistViolations(String text) {
@@ -75,7 +80,10 @@ public final class HlsRules extends HlsRuleSupport {
      *       (at least, when every segment of {@code previous} was removed, as then they cannot be counted);</li>
      *   <li>once {@code previous} has EXT-X-ENDLIST, {@code next} is the same text;</li>
      *   <li>when segments were removed and {@code next} has no EXT-X-ENDLIST, its duration is at least
-     *       3 × EXT-X-TARGETDURATION.</li>
+     *       3 × EXT-X-TARGETDURATION;</li>
+     *   <li>a date range (EXT-X-DATERANGE ID) of {@code previous} that {@code next} shows keeps every attribute
+     *       and its value (new attributes may appear), and one that {@code next} does not show has none of its
+     *       dates in the time span of next's segments.</li>
      * </ul>
      */
     public static List<String> successorViolations(String previous, String next) {

@@ -438,4 +438,178 @@ class HlsRulesTest {
                     .hasMessageContaining("EXT-X-TARGETDURATION");
         }
     }
+
+    @Nested
+    class DateRangeRules {
+
+        /** An ad break of three segments airing, with its date range and cue (target 2, sequence 5). */
+        static final String AD = lines(
+                "#EXTM3U",                                                          // 1
+                "#EXT-X-VERSION:3",                                                 // 2
+                "#EXT-X-TARGETDURATION:2",                                          // 3
+                "#EXT-X-MEDIA-SEQUENCE:5",                                          // 4
+                "#EXT-X-DISCONTINUITY-SEQUENCE:0",                                  // 5
+                "#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:10.000Z",                // 6
+                "#EXT-X-DATERANGE:ID=\"ad-5\",START-DATE=\"2026-11-21T20:00:10.000Z\",PLANNED-DURATION=6.000,"
+                        + "SCTE35-OUT=0xFC30",                                      // 7
+                "#EXT-X-CUE-OUT:6.000",                                             // 8
+                "#EXTINF:2.000,",                                                   // 9
+                "ad0.ts",                                                           // 10
+                "#EXTINF:2.000,",                                                   // 11
+                "ad1.ts",                                                           // 12
+                "#EXTINF:2.000,",                                                   // 13
+                "ad2.ts");                                                          // 14
+
+        /** AD one poll later: ad0 slid out, the programme is back, the range closed. */
+        static final String AD_CLOSED = lines(
+                "#EXTM3U",                                                          // 1
+                "#EXT-X-VERSION:3",                                                 // 2
+                "#EXT-X-TARGETDURATION:2",                                          // 3
+                "#EXT-X-MEDIA-SEQUENCE:6",                                          // 4
+                "#EXT-X-DISCONTINUITY-SEQUENCE:0",                                  // 5
+                "#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:12.000Z",                // 6
+                "#EXT-X-DATERANGE:ID=\"ad-5\",START-DATE=\"2026-11-21T20:00:10.000Z\",PLANNED-DURATION=6.000,"
+                        + "DURATION=6.000,SCTE35-OUT=0xFC30,SCTE35-IN=0xFC31",      // 7
+                "#EXT-X-CUE-OUT-CONT:ElapsedTime=2.000,Duration=6.000",             // 8
+                "#EXTINF:2.000,",                                                   // 9
+                "ad1.ts",                                                           // 10
+                "#EXTINF:2.000,",                                                   // 11
+                "ad2.ts",                                                           // 12
+                "#EXT-X-DISCONTINUITY",                                             // 13
+                "#EXT-X-CUE-IN",                                                    // 14
+                "#EXTINF:2.000,",                                                   // 15
+                "ep0.ts");                                                          // 16
+
+        /** AD_CLOSED two polls later: the break has slid out, so its range [10 s, 16 s) ends where this starts. */
+        static final String AD_GONE = lines(
+                "#EXTM3U",
+                "#EXT-X-VERSION:3",
+                "#EXT-X-TARGETDURATION:2",
+                "#EXT-X-MEDIA-SEQUENCE:8",
+                "#EXT-X-DISCONTINUITY-SEQUENCE:0",
+                "#EXT-X-DISCONTINUITY",
+                "#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:16.000Z",
+                "#EXTINF:2.000,",
+                "ep0.ts",
+                "#EXTINF:2.000,",
+                "ep1.ts",
+                "#EXTINF:2.000,",
+                "ep2.ts");
+
+        @Test
+        void acceptsDateRangesAndCuesAcrossTheWholeBreak() {
+            assertThat(HlsRules.mediaPlaylistViolations(AD)).isEmpty();
+            assertThat(HlsRules.mediaPlaylistViolations(AD_CLOSED)).isEmpty();
+            assertThat(HlsRules.successorViolations(AD, AD_CLOSED)).isEmpty();
+            assertThat(HlsRules.successorViolations(AD_CLOSED, AD_GONE)).isEmpty();
+            // The same ID twice in one playlist, agreeing where both say something (the RFC's OUT/IN pair).
+            String pair = AD_CLOSED.replace("#EXT-X-CUE-IN\n", "#EXT-X-DATERANGE:ID=\"ad-5\",DURATION=6.000,"
+                    + "START-DATE=\"2026-11-21T20:00:10.000Z\",SCTE35-IN=0xFC31\n");
+            assertThat(HlsRules.mediaPlaylistViolations(pair)).isEmpty();
+        }
+
+        @Test
+        void rejectsADateRangeWithoutIdOrStartDate() {
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("ID=\"ad-5\",", "")), 7,
+                    HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("ID=\"ad-5\"", "ID=ad-5")), 7,
+                    HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("ID=\"ad-5\"", "ID=\"\"")), 7,
+                    HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(
+                    AD.replace("START-DATE=\"2026-11-21T20:00:10.000Z\",", "")), 7, HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(
+                    AD.replace("\"2026-11-21T20:00:10.000Z\"", "2026-11-21T20:00:10.000Z")), 7,
+                    HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(
+                    AD.replace("\"2026-11-21T20:00:10.000Z\"", "\"yesterday\"")), 7, HlsRules.DATERANGE_ATTRIBUTES);
+        }
+
+        @Test
+        void rejectsMalformedDateRangeAttributes() {
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("PLANNED-DURATION=6.000", "PLANNED-DURATION=-6")),
+                    7, HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("SCTE35-OUT=0xFC30", "SCTE35-OUT=FC30")), 7,
+                    HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("SCTE35-OUT=0xFC30",
+                    "END-DATE=\"2026-11-21T20:00:09.000Z\"")), 7, HlsRules.DATERANGE_ATTRIBUTES);
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("SCTE35-OUT=0xFC30",
+                    "DURATION=6.000,END-DATE=\"2026-11-21T20:00:17.000Z\"")), 7, HlsRules.DATERANGE_ATTRIBUTES);
+            assertThat(HlsRules.mediaPlaylistViolations(AD.replace("SCTE35-OUT=0xFC30",
+                    "DURATION=6.000,END-DATE=\"2026-11-21T20:00:16.000Z\""))).isEmpty();
+            assertViolation(HlsRules.mediaPlaylistViolations(AD.replace("ID=\"ad-5\"", "ID=\"ad-5")), 7,
+                    HlsRules.DATERANGE_ATTRIBUTES);
+        }
+
+        @Test
+        void rejectsOneIdWithDisagreeingTags() {
+            String twice = AD.replace("#EXT-X-CUE-OUT:6.000\n", "#EXT-X-DATERANGE:ID=\"ad-5\","
+                    + "START-DATE=\"2026-11-21T20:00:12.000Z\"\n");
+            List<String> violations = HlsRules.mediaPlaylistViolations(twice);
+
+            assertViolation(violations, 8, HlsRules.DATERANGE_ONE_ID);
+            assertThat(violations).singleElement().asString().contains("at line 7");
+        }
+
+        @Test
+        void rejectsADateRangeInAPlaylistWithoutProgramDateTime() {
+            String withoutPdt = AD.replace("#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:10.000Z\n", "");
+
+            assertViolation(HlsRules.mediaPlaylistViolations(withoutPdt), 6,
+                    HlsRules.DATERANGE_NEEDS_PROGRAM_DATE_TIME);
+        }
+
+        @Test
+        void cuesAreToleratedButCueInTakesNoValue() {
+            assertViolation(HlsRules.mediaPlaylistViolations(AD_CLOSED.replace("#EXT-X-CUE-IN", "#EXT-X-CUE-IN:1")),
+                    14, HlsRules.TAG_VALUES);
+            // Neither date ranges nor cues need more than version 3.
+            assertViolation(HlsRules.mediaPlaylistViolations(AD_CLOSED.replace("#EXT-X-VERSION:3", "#EXT-X-VERSION:4")),
+                    2, HlsRules.VERSION);
+        }
+
+        @Test
+        void rejectsADateRangeThatChangesOrLosesAnAttributeAcrossPolls() {
+            String changed = AD_CLOSED.replace("PLANNED-DURATION=6.000", "PLANNED-DURATION=8.000");
+            assertThat(HlsRules.successorViolations(AD, changed)).singleElement().asString()
+                    .startsWith("next line 7: [" + HlsRules.DATERANGE_STABLE + "]")
+                    .contains("changed PLANNED-DURATION from 6.000 to 8.000");
+
+            String lost = AD_CLOSED.replace("SCTE35-OUT=0xFC30,", "");
+            assertThat(HlsRules.successorViolations(AD, lost)).singleElement().asString()
+                    .startsWith("next line 7: [" + HlsRules.DATERANGE_STABLE + "]")
+                    .contains("dropped SCTE35-OUT=0xFC30");
+        }
+
+        @Test
+        void rejectsADateRangeDroppedWhileItsDatesMapIntoThePlaylist() {
+            String dropped = AD_CLOSED.replace("#EXT-X-DATERANGE:ID=\"ad-5\",START-DATE=\"2026-11-21T20:00:10.000Z\","
+                    + "PLANNED-DURATION=6.000,DURATION=6.000,SCTE35-OUT=0xFC30,SCTE35-IN=0xFC31\n", "");
+            assertThat(HlsRules.mediaPlaylistViolations(dropped)).isEmpty();
+
+            assertThat(HlsRules.successorViolations(AD, dropped)).singleElement().asString()
+                    .startsWith("previous line 7: [" + HlsRules.DATERANGE_KEPT + "]")
+                    .contains("is gone from next, whose segments span [2026-11-21T20:00:12Z, 2026-11-21T20:00:18Z)");
+            // Without DURATION the range is open: it maps into every later playlist.
+            assertThat(HlsRules.successorViolations(AD, AD_GONE)).singleElement().asString()
+                    .contains(HlsRules.DATERANGE_KEPT).contains("[2026-11-21T20:00:10Z, open)");
+        }
+
+        @Test
+        void theParserReadsDateRangesAndWhereTheyStand() {
+            ParsedMediaPlaylist p = HlsPlaylistParser.parseMedia(AD_CLOSED);
+
+            assertThat(p.dateRanges()).singleElement().satisfies(r -> {
+                assertThat(r.id()).isEqualTo("ad-5");
+                assertThat(r.line()).isEqualTo(7);
+                assertThat(r.segmentIndex()).isZero();
+                assertThat(r.startDate()).isEqualTo(Instant.parse("2026-11-21T20:00:10Z"));
+                assertThat(r.decimal("DURATION")).isEqualByComparingTo("6");
+                assertThat(r.attributes()).containsKeys("ID", "START-DATE", "PLANNED-DURATION", "DURATION",
+                        "SCTE35-OUT", "SCTE35-IN");
+                assertThat(r.attributes().get("ID")).isEqualTo("\"ad-5\"");
+            });
+            assertThat(HlsPlaylistParser.parseMedia(LIVE).dateRanges()).isEmpty();
+        }
+    }
 }

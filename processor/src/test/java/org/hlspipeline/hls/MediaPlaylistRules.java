@@ -4,6 +4,7 @@ import static org.hlspipeline.hls.HlsRuleSupport.*;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,9 @@ final class MediaPlaylistRules {
         int segmentExtinfLine = 0;
         List<Integer> extinfLines = new ArrayList<>();
         List<BigDecimal> extinfDurations = new ArrayList<>();
+        boolean anyProgramDateTime = false;
+        int firstDateRangeLine = 0;
+        Map<String, SeenDateRange> dateRangesById = new HashMap<>();
 
         for (int i = 0; i < lines.size(); i++) {
             int n = i + 1;
@@ -134,8 +138,15 @@ final class MediaPlaylistRules {
                                     ? "" : "." + m.group(3))));
                         }
                     }
-                    case "EXT-X-DISCONTINUITY", "EXT-X-GAP" -> noValue(value, out, n, line);
+                    case "EXT-X-DISCONTINUITY", "EXT-X-GAP", "EXT-X-CUE-IN" -> noValue(value, out, n, line);
+                    case "EXT-X-DATERANGE" -> {
+                        if (firstDateRangeLine == 0) {
+                            firstDateRangeLine = n;
+                        }
+                        dateRange(value, out, n, line, dateRangesById);
+                    }
                     case "EXT-X-PROGRAM-DATE-TIME" -> {
+                        anyProgramDateTime = true;
                         try {
                             HlsPlaylistParser.dateTime(value, n);
                         } catch (IllegalArgumentException e) {
@@ -194,7 +205,107 @@ final class MediaPlaylistRules {
         if (endlistLine == 0 && !headerLines.containsKey("EXT-X-DISCONTINUITY-SEQUENCE")) {
             add(out, 1, lines.get(0), DISCONTINUITY_SEQUENCE_PRESENT, "a live playlist without it");
         }
+        if (firstDateRangeLine > 0 && !anyProgramDateTime) {
+            add(out, firstDateRangeLine, lines.get(firstDateRangeLine - 1), DATERANGE_NEEDS_PROGRAM_DATE_TIME,
+                    "no EXT-X-PROGRAM-DATE-TIME in the playlist, so its dates map to nothing");
+        }
         return out;
+    }
+
+    /** The first EXT-X-DATERANGE of one ID: its line and the attributes seen so far for that ID. */
+    private record SeenDateRange(int line, Map<String, String> attributes) {
+    }
+
+    private static final Pattern NON_NEGATIVE_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern HEXADECIMAL_SEQUENCE = Pattern.compile("0[xX][0-9A-Fa-f]+");
+
+    /**
+     * Checks one EXT-X-DATERANGE (RFC 8216 §4.3.2.7): a well-formed attribute-list with a quoted, non-empty ID and
+     * a quoted ISO 8601 START-DATE; DURATION and PLANNED-DURATION non-negative decimal-floating-point numbers;
+     * END-DATE a quoted date not before START-DATE and, with DURATION, equal to START-DATE + DURATION; SCTE35-CMD,
+     * -OUT and -IN hexadecimal-sequences; and, for an ID seen before in this playlist, the same value for every
+     * attribute both tags have.
+     */
+    private static void dateRange(String value, List<String> out, int n, String line,
+                                  Map<String, SeenDateRange> byId) {
+        Map<String, String> attributes;
+        try {
+            attributes = HlsPlaylistParser.attributeList(value == null ? "" : value, n);
+        } catch (IllegalArgumentException e) {
+            add(out, n, line, DATERANGE_ATTRIBUTES, "not an attribute-list: " + e.getMessage());
+            return;
+        }
+        String id = attributes.get("ID");
+        boolean idOk = id != null && quoted(id) && id.length() > 2;
+        if (!idOk) {
+            add(out, n, line, DATERANGE_ATTRIBUTES, id == null ? "no ID" : "ID is not a non-empty quoted-string");
+        }
+        Instant start = quotedDate(attributes, "START-DATE", true, out, n, line);
+        Instant end = quotedDate(attributes, "END-DATE", false, out, n, line);
+        BigDecimal duration = null;
+        for (String name : List.of("DURATION", "PLANNED-DURATION")) {
+            String v = attributes.get(name);
+            if (v != null && !NON_NEGATIVE_DECIMAL.matcher(v).matches()) {
+                add(out, n, line, DATERANGE_ATTRIBUTES, name + " is not a non-negative decimal-floating-point");
+            } else if (v != null && name.equals("DURATION")) {
+                duration = new BigDecimal(v);
+            }
+        }
+        if (start != null && end != null) {
+            if (end.isBefore(start)) {
+                add(out, n, line, DATERANGE_ATTRIBUTES, "END-DATE is before START-DATE");
+            } else if (duration != null && duration.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValue()
+                    != end.toEpochMilli() - start.toEpochMilli()) {
+                add(out, n, line, DATERANGE_ATTRIBUTES, "END-DATE is not START-DATE + DURATION");
+            }
+        }
+        for (String name : List.of("SCTE35-CMD", "SCTE35-OUT", "SCTE35-IN")) {
+            String v = attributes.get(name);
+            if (v != null && !HEXADECIMAL_SEQUENCE.matcher(v).matches()) {
+                add(out, n, line, DATERANGE_ATTRIBUTES, name + " is not a hexadecimal-sequence (0x...)");
+            }
+        }
+        if (!idOk) {
+            return;
+        }
+        SeenDateRange seen = byId.get(id);
+        if (seen == null) {
+            byId.put(id, new SeenDateRange(n, new java.util.LinkedHashMap<>(attributes)));
+            return;
+        }
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            String before = seen.attributes().putIfAbsent(a.getKey(), a.getValue());
+            if (before != null && !before.equals(a.getValue())) {
+                add(out, n, line, DATERANGE_ONE_ID, "ID " + id + " has " + a.getKey() + "=" + a.getValue()
+                        + ", but " + before + " at line " + seen.line());
+            }
+        }
+    }
+
+    private static boolean quoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+    }
+
+    /** The date of a quoted ISO 8601 attribute; null, reported where wrong or (when required) absent. */
+    private static Instant quotedDate(Map<String, String> attributes, String name, boolean required,
+                                      List<String> out, int n, String line) {
+        String v = attributes.get(name);
+        if (v == null) {
+            if (required) {
+                add(out, n, line, DATERANGE_ATTRIBUTES, "no " + name);
+            }
+            return null;
+        }
+        if (!quoted(v)) {
+            add(out, n, line, DATERANGE_ATTRIBUTES, name + " is not a quoted-string");
+            return null;
+        }
+        try {
+            return HlsPlaylistParser.dateTime(v.substring(1, v.length() - 1), n);
+        } catch (IllegalArgumentException e) {
+            add(out, n, line, DATERANGE_ATTRIBUTES, name + " is not an ISO 8601 date-time with time zone");
+            return null;
+        }
     }
 
     private static void noValue(String value, List<String> out, int n, String line) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param tagLines              the 1-based line of the first occurrence of each tag name (for instance
  *                              {@code "EXT-X-TARGETDURATION"}), for messages
  * @param lines                 the text split into lines (without their line ends)
+ * @param dateRanges            the EXT-X-DATERANGE tags in order
  */
 public record ParsedMediaPlaylist(
         Integer version,
@@ -25,12 +26,22 @@ public record ParsedMediaPlaylist(
         boolean ended,
         List<ParsedSegment> segments,
         Map<String, Integer> tagLines,
-        List<String> lines) {
+        List<String> lines,
+        List<ParsedDateRange> dateRanges) {
 
     public ParsedMediaPlaylist {
         segments = List.copyOf(segments);
         tagLines = Map.copyOf(tagLines);
         lines = List.copyOf(lines);
+        dateRanges = List.copyOf(dateRanges);
+    }
+
+    /** A playlist without date ranges. */
+    public ParsedMediaPlaylist(Integer version, int targetDuration, long mediaSequence, long discontinuitySequence,
+                               boolean ended, List<ParsedSegment> segments, Map<String, Integer> tagLines,
+                               List<String> lines) {
+        this(version, targetDuration, mediaSequence, discontinuitySequence, ended, segments, tagLines, lines,
+                List.of());
     }
 
     /** The sum of the EXTINF durations, in seconds. */

@@ -3,6 +3,7 @@ package org.hlspipeline.hls;
 import static org.hlspipeline.hls.HlsRuleSupport.*;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,7 +112,90 @@ final class PlaylistSuccessionRules {
                         + q.targetDuration() + " = " + minimum + " s");
             }
         }
+        dateRanges(p, q, out);
         return out;
+    }
+
+    /**
+     * Date ranges across polls: a range of {@code previous} that {@code next} shows again keeps every attribute
+     * with its value (RFC 8216bis §4.4.5.1 lets tags of one ID differ only by attributes the other lacks; a later
+     * poll may add END-DATE, DURATION or SCTE35-IN, never change or withdraw what was said). A range of
+     * {@code previous} that {@code next} does not show must have no date in next's time span (DESIGN §8): the
+     * range is [START-DATE, END-DATE or START-DATE + DURATION), open-ended without either, and next spans from its
+     * first segment's date to its last segment's end, dates extrapolated from its program date-times.
+     */
+    private static void dateRanges(ParsedMediaPlaylist p, ParsedMediaPlaylist q, List<String> out) {
+        if (p.dateRanges().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, ParsedDateRange> next = new java.util.HashMap<>();
+        for (ParsedDateRange r : q.dateRanges()) {
+            next.putIfAbsent(r.id(), r);
+        }
+        Instant[] span = span(q);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ParsedDateRange a : p.dateRanges()) {
+            if (a.id() == null || !seen.add(a.id())) {
+                continue;
+            }
+            ParsedDateRange b = next.get(a.id());
+            if (b != null) {
+                for (java.util.Map.Entry<String, String> attribute : a.attributes().entrySet()) {
+                    String now = b.attributes().get(attribute.getKey());
+                    if (now == null) {
+                        out.add("next line " + b.line() + ": [" + DATERANGE_STABLE + "] ID " + a.id() + " dropped "
+                                + attribute.getKey() + "=" + attribute.getValue() + " (previous line " + a.line() + ")");
+                    } else if (!now.equals(attribute.getValue())) {
+                        out.add("next line " + b.line() + ": [" + DATERANGE_STABLE + "] ID " + a.id() + " changed "
+                                + attribute.getKey() + " from " + attribute.getValue() + " to " + now
+                                + " (previous line " + a.line() + ")");
+                    }
+                }
+                continue;
+            }
+            Instant start = a.startDate();
+            if (span == null || start == null) {
+                continue; // next maps no dates, or the range had none: nothing to compare
+            }
+            Instant end = a.date("END-DATE");
+            BigDecimal duration = a.decimal("DURATION");
+            if (end == null && duration != null) {
+                end = start.plusMillis(duration.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP)
+                        .longValue());
+            }
+            if (start.isBefore(span[1]) && (end == null || end.isAfter(span[0]))) {
+                out.add("previous line " + a.line() + ": [" + DATERANGE_KEPT + "] ID " + a.id() + " ["
+                        + start + ", " + (end == null ? "open" : end) + ") is gone from next, whose segments span ["
+                        + span[0] + ", " + span[1] + ")");
+            }
+        }
+    }
+
+    /** From the first segment's date to the end of the last segment, or null without a program date-time. */
+    private static Instant[] span(ParsedMediaPlaylist q) {
+        List<ParsedSegment> segments = q.segments();
+        int anchor = -1;
+        for (int i = 0; i < segments.size() && anchor < 0; i++) {
+            if (segments.get(i).programDateTime() != null) {
+                anchor = i;
+            }
+        }
+        if (anchor < 0) {
+            return null;
+        }
+        long startMillis = segments.get(anchor).programDateTime().toEpochMilli();
+        for (int i = 0; i < anchor; i++) {
+            startMillis -= segments.get(i).durationMillis();
+        }
+        long endMillis = segments.get(anchor).programDateTime().toEpochMilli();
+        for (int i = anchor; i < segments.size(); i++) {
+            ParsedSegment s = segments.get(i);
+            if (i > anchor && s.programDateTime() != null) {
+                endMillis = s.programDateTime().toEpochMilli();
+            }
+            endMillis += s.durationMillis();
+        }
+        return new Instant[] {Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(endMillis)};
     }
 
     /** Which property of a segment changed between two polls, or null. */

@@ -26,7 +26,7 @@ class PipelineConfiguration {
 
     @Bean
     Topology pipelineTopology(HlsProperties hls, SchemaRegistry registry, IngestListener listener) {
-        PipelineTopics topics = new PipelineTopics(hls.topics().streamEvents(), hls.topics().deadLetters());
+        PipelineTopics topics = hls.topics().pipelineTopics();
         HlsProperties.Stream stream = hls.stream();
         WindowPolicy base = new WindowPolicy(stream.windowSize(), stream.targetDuration(),
                 WindowPolicy.defaults().maxPendingSegments());

@@ -1,7 +1,6 @@
 package org.hlspipeline.kafka;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +45,7 @@ public class StreamsRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        TopicProvisioner.ensureTopics(connection,
-                List.of(properties.topics().streamEvents(), properties.topics().deadLetters()),
+        TopicProvisioner.ensureTopics(connection, properties.topics().pipelineTopics().all(),
                 properties.partitions());
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
         created.setStateListener((now, before) -> {

@@ -24,9 +24,18 @@ public final class BundledSchemas {
     public static final BundledSchema STREAM_EVENT_V1 =
             new BundledSchema(1, "hls.stream-events-value", frozen("StreamEvent-v1.avsc"));
 
-    /** Every shipped version, by ascending id. ChannelCommand, Broadcast and AiredSegment come next. */
+    public static final BundledSchema CHANNEL_COMMAND_V1 =
+            new BundledSchema(2, "hls.channel-commands-value", frozen("ChannelCommand-v1.avsc"));
+
+    public static final BundledSchema BROADCAST_V1 =
+            new BundledSchema(3, "hls.broadcasts-value", frozen("Broadcast-v1.avsc"));
+
+    public static final BundledSchema AIRED_SEGMENT_V1 =
+            new BundledSchema(4, "hls.as-run-value", frozen("AiredSegment-v1.avsc"));
+
+    /** Every shipped version, by ascending id. */
     public static final List<BundledSchema> ALL = List.of(
-            STREAM_EVENT_V1);
+            STREAM_EVENT_V1, CHANNEL_COMMAND_V1, BROADCAST_V1, AIRED_SEGMENT_V1);
 
     private BundledSchemas() {
     }

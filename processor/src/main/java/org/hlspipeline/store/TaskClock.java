@@ -1,4 +1,4 @@
-package org.hlspipeline.stream;
+package org.hlspipeline.store;
 
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
@@ -11,29 +11,29 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * replay means it has caught up) does the wall clock stand in, so a stalled stream on a silent partition still
  * gets its gap declared.
  */
-final class TaskClock {
+public final class TaskClock {
 
-    static final long IDLE_AFTER_MILLIS = 2_000;
+    public static final long IDLE_AFTER_MILLIS = 2_000;
 
     private final ProcessorContext<?, ?> context;
     private long lastRecordWallClock;
 
     /** A task starts busy: restored state must not expire before the backlog behind it has been read. */
-    TaskClock(ProcessorContext<?, ?> context) {
+    public TaskClock(ProcessorContext<?, ?> context) {
         this.context = context;
         this.lastRecordWallClock = context.currentSystemTimeMs();
     }
 
-    void recordProcessed() {
+    public void recordProcessed() {
         lastRecordWallClock = context.currentSystemTimeMs();
     }
 
-    long streamTime() {
+    public long streamTime() {
         return context.currentStreamTimeMs();
     }
 
     /** The time a wall-clock punctuation at {@code wallClockMillis} may act on. */
-    long punctuationTime(long wallClockMillis) {
+    public long punctuationTime(long wallClockMillis) {
         boolean idle = wallClockMillis - lastRecordWallClock >= IDLE_AFTER_MILLIS;
         return idle ? Math.max(wallClockMillis, streamTime()) : streamTime();
     }

@@ -1,0 +1,50 @@
+package org.hlspipeline.channel;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.hlspipeline.pipeline.PipelineTopics;
+import org.hlspipeline.schemas.channel.AiredSegment;
+import org.hlspipeline.schemas.channel.Broadcast;
+import org.hlspipeline.schemas.channel.ChannelCommand;
+
+/**
+ * Everything the channel playout part of the topology needs from outside.
+ *
+ * @param commandLead  a command takes effect no earlier than this long after it was received. Boundaries are
+ *                     decided when the clock reaches them; the lead keeps every command ahead of the boundary it
+ *                     changes, so a replay applies it exactly where the live run did
+ * @param tickInterval how often wall-clock punctuation airs due boundaries when the task is quiet
+ */
+public record ChannelPlayoutSettings(PipelineTopics topics, Deserializer<ChannelCommand> commandDeserializer,
+                                     Deserializer<Broadcast> broadcastDeserializer,
+                                     Serializer<AiredSegment> asRunSerializer, Duration commandLead,
+                                     Duration tickInterval, PlayoutListener listener) {
+
+    public static final Duration DEFAULT_COMMAND_LEAD = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(200);
+
+    public ChannelPlayoutSettings {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(commandDeserializer, "commandDeserializer");
+        Objects.requireNonNull(broadcastDeserializer, "broadcastDeserializer");
+        Objects.requireNonNull(asRunSerializer, "asRunSerializer");
+        Objects.requireNonNull(listener, "listener");
+        if (commandLead.isNegative()) {
+            throw new IllegalArgumentException("command lead must not be negative");
+        }
+    }
+
+    public static ChannelPlayoutSettings defaults(PipelineTopics topics, Deserializer<ChannelCommand> commands,
+                                                  Deserializer<Broadcast> broadcasts,
+                                                  Serializer<AiredSegment> asRun) {
+        return new ChannelPlayoutSettings(topics, commands, broadcasts, asRun, DEFAULT_COMMAND_LEAD,
+                DEFAULT_TICK_INTERVAL, PlayoutListener.NONE);
+    }
+
+    public long commandLeadMicros() {
+        return commandLead.toNanos() / 1000;
+    }
+}
