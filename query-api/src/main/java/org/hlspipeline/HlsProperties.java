@@ -26,6 +26,7 @@ public record HlsProperties(
         Topics topics,
         SchemaRegistry schemaRegistry,
         Stream stream,
+        Channel channel,
         Query query,
         Security security) {
 
@@ -52,6 +53,14 @@ public record HlsProperties(
         public Stream {
             windowSizes = windowSizes == null ? Map.of() : Map.copyOf(windowSizes);
         }
+    }
+
+    /**
+     * @param commandLead  how long after it is received a channel command takes effect at the earliest; keeps
+     *                     every command ahead of the boundary it changes, so replays air the same segments
+     * @param tickInterval how often quiet tasks air due channel boundaries
+     */
+    public record Channel(Duration commandLead, Duration tickInterval) {
     }
 
     /**

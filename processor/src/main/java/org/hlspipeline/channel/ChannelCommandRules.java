@@ -211,9 +211,9 @@ public final class ChannelCommandRules {
         Item filler = configure.getFiller();
         if (filler != null) {
             String where = ItemRules.label("filler", filler) + ": ";
-            Optional<String> problem = ItemRules.structureProblem(filler)
-                    .or(() -> filler.getSource() instanceof VodSource ? Optional.empty()
-                            : Optional.of("the filler must be a vod item: it fills in when nothing else can air"))
+            Optional<String> problem = (filler.getSource() instanceof VodSource ? Optional.<String>empty()
+                    : Optional.of("the filler must be a vod item: it fills in when nothing else can air"))
+                    .or(() -> ItemRules.structureProblem(filler))
                     .or(() -> ItemRules.fitProblem(filler, names, effectiveTarget));
             if (problem.isPresent()) {
                 return Optional.of(where + problem.get());

@@ -50,7 +50,7 @@ public record DateRange(
 
     /** The upper bound of the characters {@link PlaylistRenderer} writes for this tag, newline included. */
     int renderedLengthBound() {
-        return 160 + id.length() + (scte35Out == null ? 0 : scte35Out.length()) + (scte35In == null ? 0 : scte35In.length());
+        return 200 + id.length() + (scte35Out == null ? 0 : scte35Out.length()) + (scte35In == null ? 0 : scte35In.length());
     }
 
     private static void requireNonNegative(String name, Long micros) {

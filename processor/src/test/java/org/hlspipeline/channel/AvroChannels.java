@@ -93,6 +93,10 @@ final class AvroChannels {
 
     @SafeVarargs
     static <T> List<T> list(T... values) {
-        return new ArrayList<>(List.of(values));
+        List<T> list = new ArrayList<>(values.length);
+        for (T value : values) {
+            list.add(value);
+        }
+        return list;
     }
 }

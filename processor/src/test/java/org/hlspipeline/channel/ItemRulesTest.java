@@ -230,8 +230,11 @@ class ItemRulesTest {
 
     @Test
     void aLiveRelayNamesAStream() {
-        assertThat(enqueue(live("news", "news-feed", null))).isEmpty();
-        assertThat(enqueue(live("news", "news-feed", 600_000_000L))).isEmpty();
+        // Well-formed live relays are refused until the engine relays streams, with a reason that says so.
+        assertThat(enqueue(live("news", "news-feed", null)))
+                .hasValue("items[0] \"news\": " + ItemRules.LIVE_NOT_SUPPORTED);
+        assertThat(enqueue(live("news", "news-feed", 600_000_000L)))
+                .hasValue("items[0] \"news\": " + ItemRules.LIVE_NOT_SUPPORTED);
         assertThat(enqueue(live("news", "news feed", null)))
                 .hasValue("items[0] \"news\": live.streamId " + ID_RULE);
         assertThat(enqueue(live("news", null, null))).hasValue("items[0] \"news\": live.streamId is required");
@@ -291,7 +294,8 @@ class ItemRulesTest {
     }
 
     @Test
-    void aLiveRelayIsNotCheckedAgainstTheLadder() {
-        assertThat(check(new Replace(list(live("news", "news-feed", null)), When.NOW))).isEmpty();
+    void aLiveRelayIsRefusedUntilTheEngineRelaysStreams() {
+        assertThat(check(new Replace(list(live("news", "news-feed", null)), When.NOW)))
+                .hasValue("items[0] \"news\": " + ItemRules.LIVE_NOT_SUPPORTED);
     }
 }

@@ -12,7 +12,12 @@ import org.hlspipeline.schemas.serde.AvroDeserializer;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.stream.IngestListener;
 import org.hlspipeline.stream.StreamIngestSettings;
-import org.hlspipeline.stream.StreamIngestTopology;
+import org.hlspipeline.channel.ChannelPlayoutSettings;
+import org.hlspipeline.channel.PlayoutListener;
+import org.hlspipeline.pipeline.PipelineTopology;
+import org.hlspipeline.schemas.channel.Broadcast;
+import org.hlspipeline.schemas.channel.ChannelCommand;
+import org.hlspipeline.schemas.serde.AvroSerializer;
 import org.hlspipeline.stream.WindowPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,12 +25,13 @@ import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 
-/** Builds the topology from the application's settings, with the same method the topology tests use. */
+/** Builds the topology from the application's settings, with the same method the tests use. */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
     @Bean
-    Topology pipelineTopology(HlsProperties hls, SchemaRegistry registry, IngestListener listener) {
+    Topology pipelineTopology(HlsProperties hls, SchemaRegistry registry, IngestListener listener,
+                              PlayoutListener playoutListener) {
         PipelineTopics topics = hls.topics().pipelineTopics();
         HlsProperties.Stream stream = hls.stream();
         WindowPolicy base = new WindowPolicy(stream.windowSize(), stream.targetDuration(),
@@ -38,7 +44,11 @@ class PipelineConfiguration {
         StreamIngestSettings settings = new StreamIngestSettings(topics,
                 new AvroDeserializer<>(StreamEvent.class, registry), policies, stream.idleTtl(),
                 stream.gapCheckInterval(), StreamIngestSettings.DEFAULT_IDLE_CHECK_INTERVAL, listener);
-        return StreamIngestTopology.build(settings);
+        ChannelPlayoutSettings channels = new ChannelPlayoutSettings(topics,
+                new AvroDeserializer<>(ChannelCommand.class, registry), new AvroDeserializer<>(Broadcast.class, registry),
+                new AvroSerializer<>(registry), hls.channel().commandLead(), hls.channel().tickInterval(),
+                playoutListener);
+        return PipelineTopology.build(settings, channels);
     }
 
     @Bean

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.hlspipeline.channel.ChannelStateCodec;
+import org.hlspipeline.channel.ChannelStores;
+import org.hlspipeline.playout.ChannelState;
 import org.hlspipeline.stream.RenditionWindow;
 import org.hlspipeline.stream.StreamState;
 import org.hlspipeline.stream.StreamStateCodecs;
@@ -20,7 +23,10 @@ public class QueryableStores {
     public static final QueryableStore<StreamState> STREAMS =
             new QueryableStore<>(StreamStores.STREAMS, StreamStateCodecs.STREAM);
 
-    private final Map<String, QueryableStore<?>> byName = List.<QueryableStore<?>>of(STREAM_WINDOWS, STREAMS)
+    public static final QueryableStore<ChannelState> CHANNELS =
+            new QueryableStore<>(ChannelStores.CHANNELS, ChannelStateCodec.CHANNEL);
+
+    private final Map<String, QueryableStore<?>> byName = List.<QueryableStore<?>>of(STREAM_WINDOWS, STREAMS, CHANNELS)
             .stream().collect(Collectors.toUnmodifiableMap(QueryableStore::name, Function.identity()));
 
     Map<String, QueryableStore<?>> byName() {

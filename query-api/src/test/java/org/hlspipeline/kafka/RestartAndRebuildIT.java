@@ -50,8 +50,7 @@ class RestartAndRebuildIT {
             assertThat(snapshot(restored.http())).isEqualTo(before);
         }
 
-        TestPipeline replay = new TestPipeline(pipeline.applicationId() + "-replay", pipeline.streamEvents(),
-                pipeline.deadLetters());
+        TestPipeline replay = pipeline.withApplicationId(pipeline.applicationId() + "-replay");
         try (PipelineInstance rebuilt = PipelineInstance.start(replay, freshDir)) {
             // Until the replay has caught up, some playlists are still missing (404) or behind.
             org.awaitility.Awaitility.await("replay caught up").atMost(java.time.Duration.ofSeconds(60))

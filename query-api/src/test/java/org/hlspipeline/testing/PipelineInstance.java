@@ -38,6 +38,9 @@ public final class PipelineInstance implements AutoCloseable {
         props.put("hls.application-id", pipeline.applicationId());
         props.put("hls.topics.stream-events", pipeline.streamEvents());
         props.put("hls.topics.dead-letters", pipeline.deadLetters());
+        props.put("hls.topics.channel-commands", pipeline.channelCommands());
+        props.put("hls.topics.broadcasts", pipeline.broadcasts());
+        props.put("hls.topics.as-run", pipeline.asRun());
         props.putAll(extra);
         // As command-line arguments: they outrank application.yml, as an operator's flags would.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
