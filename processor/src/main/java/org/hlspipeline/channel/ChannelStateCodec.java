@@ -3,6 +3,7 @@ package org.hlspipeline.channel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hlspipeline.playout.AdBreak;
 import org.hlspipeline.playout.AdMarkers;
 import org.hlspipeline.playout.ChannelConfig;
 import org.hlspipeline.playout.ChannelSegment;
@@ -14,6 +15,7 @@ import org.hlspipeline.playout.Playhead;
 import org.hlspipeline.playout.PlayoutCommand;
 import org.hlspipeline.playout.ResumePolicy;
 import org.hlspipeline.playout.ScheduledCommand;
+import org.hlspipeline.schemas.state.AdBreakState;
 import org.hlspipeline.schemas.state.CancelAlertState;
 import org.hlspipeline.schemas.state.ChannelConfigState;
 import org.hlspipeline.schemas.state.ChannelSegmentState;
@@ -42,7 +44,9 @@ public final class ChannelStateCodec {
         for (ChannelSegment seg : s.window()) {
             window.add(new ChannelSegmentState(seg.mediaSequence(), seg.airTimeMicros(), seg.durationMicros(),
                     seg.uris(), seg.discontinuity(), seg.itemId(),
-                    org.hlspipeline.schemas.channel.ItemKind.valueOf(seg.kind().name()), seg.title()));
+                    org.hlspipeline.schemas.channel.ItemKind.valueOf(seg.kind().name()), seg.title(),
+                    seg.adBreak() == null ? null : new AdBreakState(seg.adBreak().firstSequence(),
+                            seg.adBreak().startMicros(), seg.adBreak().plannedMicros())));
         }
         List<ScheduledCommandState> scheduled = new ArrayList<>(s.scheduled().size());
         for (ScheduledCommand c : s.scheduled()) {
@@ -61,12 +65,13 @@ public final class ChannelStateCodec {
         for (ChannelSegmentState seg : r.getWindow()) {
             window.add(new ChannelSegment(seg.getMediaSequence(), seg.getAirTimeMicros(), seg.getDurationMicros(),
                     seg.getUris(), seg.getDiscontinuity(), seg.getItemId(), ItemKind.valueOf(seg.getKind().name()),
-                    seg.getTitle()));
+                    seg.getTitle(), seg.getAdBreak() == null ? null : new AdBreak(seg.getAdBreak().getFirstSequence(),
+                            seg.getAdBreak().getStartMicros(), seg.getAdBreak().getPlannedMicros())));
         }
         List<ScheduledCommand> scheduled = new ArrayList<>(r.getScheduled().size());
         for (ScheduledCommandState c : r.getScheduled()) {
             scheduled.add(new ScheduledCommand(c.getEffectiveMicros(), c.getOrder(),
-                    command(r.getChannelId(), c.getCommandId(), c.getCommand())));
+                    command(c.getCommandId(), c.getCommand())));
         }
         return new ChannelState(r.getChannelId(), r.getConfig() == null ? null : fromRecord(r.getConfig()),
                 r.getNextAirMicros(), r.getNextMediaSequence(), r.getDiscontinuitySequence(), window,
@@ -147,7 +152,7 @@ public final class ChannelStateCodec {
         return ChannelCommandMapper.toAvroPayload(command);
     }
 
-    private static PlayoutCommand command(String channelId, String commandId, Object payload) {
+    private static PlayoutCommand command(String commandId, Object payload) {
         if (payload instanceof StartAlertState a) {
             return new PlayoutCommand.StartAlert(commandId, a.getItems().stream().map(ItemMapper::fromAvro).toList(),
                     a.getPriority(), ResumePolicy.valueOf(a.getAfter()), a.getEndsAtMicros());

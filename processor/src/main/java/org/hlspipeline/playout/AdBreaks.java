@@ -13,12 +13,13 @@ import org.hlspipeline.hls.SegmentMarkers;
 /**
  * The ad markers of a channel's window (DESIGN §7 "Ads"): AD items bracketed so that downstream ad insertion can
  * replace them, as {@link ChannelConfig#adMarkers()} asks ({@code DATERANGE}, {@code CUE}, {@code BOTH} or
- * {@code NONE}). Pure: the same state and log give the same markers, and every rendition gets the same ones.
+ * {@code NONE}). Pure: the same state gives the same markers, and every rendition gets the same ones.
  *
  * <h2>Breaks</h2>
  * An ad break is one occurrence of an AD item: its segments from the one that starts it (a discontinuity, or a
  * change of kind or item) to the last before the next such start. Its identity and plan are an {@link AdBreak},
- * fixed when its first segment airs and kept in an {@link AdBreakLog}: ID {@code ad-<media sequence of its first
+ * fixed when its first segment airs and carried by each of its segments ({@link ChannelSegment#adBreak()}), so
+ * the break keeps its markers after its first segment has slid out: ID {@code ad-<media sequence of its first
  * segment>}, start = that segment's air time, planned duration = what the item had left to air then. A break is
  * <em>closed</em> once a segment that is not part of it is in the window, or the channel has ended; its duration
  * is then the sum of its segments' durations (less than planned when it was cut short).
@@ -51,13 +52,6 @@ import org.hlspipeline.hls.SegmentMarkers;
  * (some packagers repeat {@code CUE-OUT-CONT} on each; a player or inserter that reads the playlist from the top
  * knows the state from the first). {@code BOTH} writes the date range first, then the cue tags; {@code NONE}
  * writes nothing. Durations are seconds with three decimals, like EXTINF.
- *
- * <h2>Without a log</h2>
- * When the log has no break for an AD segment (for instance {@link AdBreakLog#EMPTY}), the break is worked out
- * from the window alone: possible only while its first segment is in the window (start visible), with the planned
- * duration taken from the item still airing, or its aired duration once closed. A break whose first segment has
- * slid out then gets no markers at all, rather than an ID or start that the next poll would contradict. Only the
- * log (or a channel that records the break on its segments) gives every poll the full markers.
  */
 public final class AdBreaks {
 
@@ -65,18 +59,14 @@ public final class AdBreaks {
     }
 
     /**
-     * The break that {@code aired}, an AD segment that has just aired and starts a break, opens: planned is its
-     * duration plus what the top layer's playhead (the same item, one segment further) has left.
+     * The break that {@code aired}, an AD segment that starts a break, opens: planned is its duration plus what
+     * its item has left to air after it.
      *
-     * @param afterAir the channel right after {@code aired} aired
+     * @param next the item's playhead one segment further
      */
-    public static AdBreak opening(ChannelState afterAir, ChannelSegment aired) {
-        long remaining = 0;
-        Playhead playhead = afterAir.top().current();
-        if (playhead != null && playhead.item().itemId().equals(aired.itemId())) {
-            remaining = remainingMicros(playhead);
-        }
-        return new AdBreak(aired.mediaSequence(), aired.airTimeMicros(), aired.durationMicros() + remaining);
+    public static AdBreak opening(ChannelSegment aired, Playhead next) {
+        return new AdBreak(aired.mediaSequence(), aired.airTimeMicros(), aired.durationMicros()
+                + remainingMicros(next));
     }
 
     /**
@@ -105,7 +95,7 @@ public final class AdBreaks {
      * The markers of each segment of {@code state}'s window, in window order ({@link SegmentMarkers#NONE} where
      * there are none), in the style of the channel's configuration.
      */
-    public static List<SegmentMarkers> markers(ChannelState state, AdBreakLog log) {
+    public static List<SegmentMarkers> markers(ChannelState state) {
         List<ChannelSegment> window = state.window();
         SegmentMarkers[] out = new SegmentMarkers[window.size()];
         Arrays.fill(out, SegmentMarkers.NONE);
@@ -116,11 +106,8 @@ public final class AdBreaks {
         boolean dateRanges = style == AdMarkers.DATERANGE || style == AdMarkers.BOTH;
         boolean cues = style == AdMarkers.CUE || style == AdMarkers.BOTH;
 
-        for (Run run : runs(window, log)) {
-            AdBreak adBreak = run.adBreak() != null ? run.adBreak() : fromWindow(state, run);
-            if (adBreak == null) {
-                continue;
-            }
+        for (Run run : runs(window)) {
+            AdBreak adBreak = run.adBreak();
             ChannelSegment first = window.get(run.from());
             ChannelSegment last = window.get(run.to());
             boolean closed = run.to() < window.size() - 1 || state.ended();
@@ -153,49 +140,27 @@ public final class AdBreaks {
         return Instant.ofEpochMilli(Math.floorDiv(adBreak.startMicros(), 1000L));
     }
 
-    /** Window indexes {@code from..to} (inclusive) of one break; {@code adBreak} from the log, or null. */
+    /** Window indexes {@code from..to} (inclusive) of one break. */
     private record Run(int from, int to, AdBreak adBreak) {
     }
 
     /** The breaks that have segments in the window, in order. */
-    private static List<Run> runs(List<ChannelSegment> window, AdBreakLog log) {
+    private static List<Run> runs(List<ChannelSegment> window) {
         List<Run> runs = new ArrayList<>();
         int i = 0;
         while (i < window.size()) {
             ChannelSegment s = window.get(i);
-            if (s.kind() != ItemKind.AD) {
+            if (s.adBreak() == null) {
                 i++;
                 continue;
             }
-            AdBreak adBreak = log.breakOf(s);
             int j = i;
-            while (j + 1 < window.size() && continues(window.get(j), window.get(j + 1))
-                    && java.util.Objects.equals(log.breakOf(window.get(j + 1)), adBreak)) {
+            while (j + 1 < window.size() && s.adBreak().equals(window.get(j + 1).adBreak())) {
                 j++;
             }
-            runs.add(new Run(i, j, adBreak));
+            runs.add(new Run(i, j, s.adBreak()));
             i = j + 1;
         }
         return runs;
-    }
-
-    /** The break of a run the log does not know, when the window shows its first segment; else null. */
-    private static AdBreak fromWindow(ChannelState state, Run run) {
-        List<ChannelSegment> window = state.window();
-        ChannelSegment first = window.get(run.from());
-        boolean startVisible = run.from() > 0 ? !continues(window.get(run.from() - 1), first)
-                : first.discontinuity() || first.mediaSequence() == 0;
-        if (!startVisible) {
-            return null;
-        }
-        ChannelSegment last = window.get(run.to());
-        long aired = last.endMicros() - first.airTimeMicros();
-        long planned = aired;
-        Playhead playhead = state.top().current();
-        if (run.to() == window.size() - 1 && !state.ended() && playhead != null
-                && playhead.item().itemId().equals(last.itemId())) {
-            planned = aired + remainingMicros(playhead);
-        }
-        return new AdBreak(first.mediaSequence(), first.airTimeMicros(), planned);
     }
 }

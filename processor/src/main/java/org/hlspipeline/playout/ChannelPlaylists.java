@@ -23,11 +23,6 @@ public final class ChannelPlaylists {
     private ChannelPlaylists() {
     }
 
-    /** The media playlist of {@code rendition}, with ad markers worked out from the window alone. */
-    public static MediaPlaylist media(ChannelState state, String rendition) {
-        return media(state, rendition, AdBreakLog.EMPTY);
-    }
-
     /**
      * The media playlist of {@code rendition}, with the ad markers of the channel's style.
      *
@@ -35,13 +30,11 @@ public final class ChannelPlaylists {
      * {@code EXT-X-DATERANGE} always has one: RFC 8216 §4.3.2.7 requires a program date-time in every playlist
      * with a date range, and there it also maps the range's dates onto the segments. It is the segment's air
      * time, as it would be with program date-times on.
-     *
-     * @param log the ad-break log that was advanced with {@code state}
      */
-    public static MediaPlaylist media(ChannelState state, String rendition, AdBreakLog log) {
+    public static MediaPlaylist media(ChannelState state, String rendition) {
         ChannelConfig config = state.config();
         List<ChannelSegment> window = state.window();
-        List<SegmentMarkers> markers = AdBreaks.markers(state, log);
+        List<SegmentMarkers> markers = AdBreaks.markers(state);
         List<MediaSegment> segments = new ArrayList<>(window.size());
         for (int i = 0; i < window.size(); i++) {
             ChannelSegment s = window.get(i);

@@ -73,8 +73,12 @@ public final class Playout {
         }
         boolean discontinuity = s.pendingDiscontinuity() && s.nextMediaSequence() > 0;
         Item item = playhead.item();
-        ChannelSegment segment = new ChannelSegment(s.nextMediaSequence(), s.nextAirMicros(),
+        ChannelSegment plain = new ChannelSegment(s.nextMediaSequence(), s.nextAirMicros(),
                 asset.durationMicros(index), uris, discontinuity, item.itemId(), item.kind(), item.title());
+        ChannelSegment previous = s.window().isEmpty() ? null : s.window().get(s.window().size() - 1);
+        ChannelSegment segment = item.kind() != ItemKind.AD ? plain : withAdBreak(plain,
+                AdBreaks.continues(previous, plain) ? previous.adBreak()
+                        : AdBreaks.opening(plain, playhead.advanced()));
 
         List<ChannelSegment> window = new ArrayList<>(s.window().size() + 1);
         window.addAll(s.window());
@@ -85,6 +89,11 @@ public final class Playout {
         ChannelState withPlayhead = s.withTop(top.withCurrent(playhead.advanced()));
         return withPlayhead.aired(segment, window.subList(removed, window.size()),
                 s.discontinuitySequence() + slidDiscontinuities);
+    }
+
+    private static ChannelSegment withAdBreak(ChannelSegment s, AdBreak adBreak) {
+        return new ChannelSegment(s.mediaSequence(), s.airTimeMicros(), s.durationMicros(), s.uris(),
+                s.discontinuity(), s.itemId(), s.kind(), s.title(), adBreak);
     }
 
     /**

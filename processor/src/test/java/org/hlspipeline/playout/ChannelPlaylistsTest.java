@@ -47,24 +47,21 @@ class ChannelPlaylistsTest {
         return Playout.schedule(state, new PlayoutCommand.Enqueue(List.of(items), false), T0);
     }
 
-    /** The channel and its ad-break log, advanced together as a channel processor would. */
+    /** A channel advanced step by step, as a channel processor advances it. */
     static final class Tracked {
         ChannelState state;
-        AdBreakLog log = AdBreakLog.EMPTY;
 
         Tracked(ChannelState state) {
             this.state = state;
         }
 
         Tracked until(double seconds) {
-            AdBreakLog.Advance advance = AdBreakLog.advance(state, log, at(seconds));
-            state = advance.state();
-            log = advance.log();
+            state = Playout.advance(state, at(seconds)).state();
             return this;
         }
 
         String playlist(String rendition) {
-            return PlaylistRenderer.renderMedia(ChannelPlaylists.media(state, rendition, log));
+            return PlaylistRenderer.renderMedia(ChannelPlaylists.media(state, rendition));
         }
     }
 
@@ -176,7 +173,7 @@ class ChannelPlaylistsTest {
         assertThat(channel.until(25).playlist("720p")).isEqualTo(midAd(style));
         assertThat(channel.until(41).playlist("720p")).isEqualTo(afterTheAd(style));
         assertThat(channel.until(51).playlist("720p")).isEqualTo(afterTheBreakSlidOut());
-        assertThat(channel.log.bySequence()).isEmpty(); // nothing of the break is left to remember
+        assertThat(channel.state.window()).extracting(ChannelSegment::adBreak).containsOnlyNulls();
     }
 
     @Test
@@ -358,29 +355,23 @@ class ChannelPlaylistsTest {
     }
 
     @Test
-    void withoutALogABreakIsMarkedOnlyWhileTheWindowShowsItsStart() {
+    void aBreakKeepsItsMarkersWhenTheChannelIsAdvancedInOneStep() {
         ChannelState state = channel(AdMarkers.BOTH, true, EP, AD30, EP2);
-        ChannelState at10 = Playout.advance(state, at(10)).state();
-        ChannelState at25 = Playout.advance(at10, at(25)).state();
+        ChannelState at25 = Playout.advance(state, at(25)).state();
 
-        assertThat(PlaylistRenderer.renderMedia(ChannelPlaylists.media(at10, "720p")))
-                .isEqualTo(atTheAdsStart(AdMarkers.BOTH));
         assertThat(PlaylistRenderer.renderMedia(ChannelPlaylists.media(at25, "720p")))
-                .isEqualTo(midAd(AdMarkers.NONE));
+                .isEqualTo(new Tracked(state).until(10).until(25).playlist("720p"));
     }
 
     @Test
-    void aLogStartedWhileABreakAirsLeavesThatBreakToTheWindowAndLogsTheNextOne() {
-        ChannelState state = Playout.advance(channel(AdMarkers.DATERANGE, true, EP, AD30, EP2, AD30), at(12))
+    void theBreakIsFixedWhenItsFirstSegmentAirsAndEverySegmentOfItCarriesIt() {
+        ChannelState state = Playout.advance(channel(AdMarkers.DATERANGE, true, EP, AD30, EP2, AD30), at(125))
                 .state();
-        Tracked late = new Tracked(state).until(25);
 
-        assertThat(late.log.bySequence()).isEmpty();
-        assertThat(late.playlist("720p")).isEqualTo(midAd(AdMarkers.NONE));
         // ep2 is 40 segments (40–120 s); the second ad30 starts at 120 s as sequence 60.
-        late.until(120);
-        assertThat(late.log.bySequence()).containsOnlyKeys(60L);
-        assertThat(late.log.bySequence().get(60L)).isEqualTo(new AdBreak(60, at(120), 30_000_000));
-        assertThat(late.playlist("720p")).contains("#EXT-X-DATERANGE:ID=\"ad-60\",START-DATE=\"2026-11-21T20:02:00.000Z\"");
+        assertThat(state.window()).filteredOn(s -> s.kind() == ItemKind.AD)
+                .extracting(ChannelSegment::adBreak).containsOnly(new AdBreak(60, at(120), 30_000_000));
+        assertThat(PlaylistRenderer.renderMedia(ChannelPlaylists.media(state, "720p")))
+                .contains("#EXT-X-DATERANGE:ID=\"ad-60\",START-DATE=\"2026-11-21T20:02:00.000Z\"");
     }
 }
