@@ -85,7 +85,12 @@ public final class Playout {
         window.add(segment);
         int removed = WindowSlide.removable(window, ChannelSegment::durationMicros, s.config().windowSize(),
                 s.config().targetDurationSeconds());
-        long slidDiscontinuities = window.subList(0, removed).stream().filter(ChannelSegment::discontinuity).count();
+        long slidDiscontinuities = 0;
+        for (int i = 0; i < removed; i++) {
+            if (window.get(i).discontinuity()) {
+                slidDiscontinuities++;
+            }
+        }
         ChannelState withPlayhead = s.withTop(top.withCurrent(playhead.advanced()));
         return withPlayhead.aired(segment, window.subList(removed, window.size()),
                 s.discontinuitySequence() + slidDiscontinuities);

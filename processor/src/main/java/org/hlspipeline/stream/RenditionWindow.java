@@ -287,8 +287,12 @@ public record RenditionWindow(
         if (removed == 0) {
             return this;
         }
-        long removedDiscontinuities = segments.subList(0, removed).stream()
-                .filter(WindowSegment::discontinuity).count();
+        long removedDiscontinuities = 0;
+        for (int i = 0; i < removed; i++) {
+            if (segments.get(i).discontinuity()) {
+                removedDiscontinuities++;
+            }
+        }
         return copy(mediaSequence + removed, discontinuitySequence + removedDiscontinuities,
                 segments.subList(removed, segments.size()), pending, version, lostSegments);
     }
