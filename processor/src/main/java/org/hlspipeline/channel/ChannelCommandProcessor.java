@@ -101,7 +101,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         ChannelState base = current == null ? ChannelState.create(channelId) : current;
         ChannelState scheduled = Playout.schedule(base, playout, effective);
         if (current == null) {
-            scheduled = joinActiveAlerts(scheduled, effective);
+            scheduled = joinActiveAlerts(scheduled);
         }
         save(channelId, current, scheduled);
         settings.listener().commandApplied(channelId, command.getPayload().getClass().getSimpleName());
@@ -142,14 +142,15 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> it = broadcasts.all()) {
             while (it.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<byte[]>> entry = it.next();
-                if (entry.value == null || entry.value.value() == null
-                        || seen.get(alertKey(entry.key, entry.value.value())) != null) {
+                String seenKey = "alert/" + entry.key;
+                if (entry.value == null || entry.value.value() == null || seen.get(seenKey) != null) {
                     continue;
                 }
-                seen.put(alertKey(entry.key, entry.value.value()), entry.value.timestamp());
-                Broadcast broadcast = readableBroadcast(entry.key, entry.value);
+                seen.put(seenKey, entry.value.timestamp());
+                String alertId = BroadcastStoreUpdater.alertIdOf(entry.key);
+                Broadcast broadcast = readableBroadcast(alertId, entry.value);
                 if (broadcast != null) {
-                    fresh.add(KeyValue.pair(entry.key, ValueAndTimestamp.make(broadcast, entry.value.timestamp())));
+                    fresh.add(KeyValue.pair(alertId, ValueAndTimestamp.make(broadcast, entry.value.timestamp())));
                 }
             }
         }
@@ -192,15 +193,19 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         return null;
     }
 
-    private ChannelState joinActiveAlerts(ChannelState state, long fromMicros) {
+    /**
+     * A channel created now takes in every broadcast so far, each as of its own record time, exactly as it would
+     * have had it existed when the broadcast arrived; the engine drops alerts already over at their boundary.
+     */
+    private ChannelState joinActiveAlerts(ChannelState state) {
         ChannelState s = state;
         try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> it = broadcasts.all()) {
             while (it.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<byte[]>> entry = it.next();
+                String alertId = BroadcastStoreUpdater.alertIdOf(entry.key);
                 Broadcast broadcast = decodeQuietly(entry.value);
-                if (broadcast != null && broadcast.getPayload() instanceof Alert
-                        && ChannelCommandRules.problem(entry.key, broadcast).isEmpty()) {
-                    s = offerAlert(s, entry.key, broadcast, Math.max(entry.value.timestamp(), fromMicros / 1000));
+                if (broadcast != null && ChannelCommandRules.problem(alertId, broadcast).isEmpty()) {
+                    s = offerAlert(s, alertId, broadcast, entry.value.timestamp());
                 }
             }
         }
@@ -235,11 +240,6 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
 
     private static boolean targets(Alert alert, String channelId) {
         return alert.getChannels().contains("*") || alert.getChannels().contains(channelId);
-    }
-
-    /** Keyed by the bytes too: an alert id re-sent with new content, or cancelled, is taken in again. */
-    private static String alertKey(String alertId, byte[] raw) {
-        return "alert/" + alertId + "/" + java.util.Arrays.hashCode(raw);
     }
 
     private void save(String channelId, ChannelState before, ChannelState after) {

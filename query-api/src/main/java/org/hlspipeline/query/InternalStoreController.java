@@ -1,5 +1,6 @@
 package org.hlspipeline.query;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The instance-to-instance half of interactive queries: answers only from this instance's own stores and never
@@ -20,6 +22,9 @@ import reactor.core.publisher.Mono;
 class InternalStoreController {
 
     static final String PATH = "/internal/stores/{store}";
+    static final String KEYS_PATH = PATH + "/keys";
+    /** At most this many keys per listing, whatever the caller asks. */
+    static final int MAX_KEYS = 10_000;
 
     private final StateQueryService queries;
     private final Map<String, QueryableStore<?>> stores;
@@ -43,6 +48,25 @@ class InternalStoreController {
             return Mono.error(org.hlspipeline.http.Problems.badRequest("role must be active or standby"));
         }
         return Mono.fromCallable(() -> encode(queryable, queries.partitionOf(queryable, partitionKey), key, asked));
+    }
+
+    /**
+     * The first {@code limit} keys (string order, after {@code after} when given) of this instance's active
+     * partitions of the store, as a JSON array of strings; for {@link StateQueryService#keys}.
+     */
+    @GetMapping(value = KEYS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<List<String>>> keys(@PathVariable String store,
+                                            @RequestParam(defaultValue = "1000") int limit,
+                                            @RequestParam(required = false) String after) {
+        QueryableStore<?> queryable = stores.get(store);
+        if (queryable == null) {
+            return Mono.just(ResponseEntity.notFound().build());
+        }
+        if (limit < 1 || limit > MAX_KEYS) {
+            return Mono.error(org.hlspipeline.http.Problems.badRequest("limit must be 1 to " + MAX_KEYS));
+        }
+        return Mono.fromCallable(() -> ResponseEntity.ok(queries.localKeys(queryable, after, limit)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private <T> ResponseEntity<byte[]> encode(QueryableStore<T> store, int partition, String key, Served.Role role) {

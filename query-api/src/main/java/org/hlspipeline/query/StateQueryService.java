@@ -3,9 +3,11 @@ package org.hlspipeline.query;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -13,8 +15,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.hlspipeline.HlsProperties;
@@ -27,7 +31,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Every interactive query goes through here. For a key it finds the owner with {@code queryMetadataForKey}:
@@ -167,6 +173,143 @@ public class StateQueryService {
                 .timeout(forwardTimeout)
                 .onErrorMap(WebClientResponseException.class, e -> new StoreUnavailableException(
                         candidate.host() + " answered " + e.getStatusCode(), e));
+    }
+
+    // --- listing keys across instances ---
+
+    /**
+     * Keys of a store, gathered from every instance: the first {@code limit} in string order, after
+     * {@code after} when given (for paging).
+     *
+     * @param truncated   more keys follow the last one listed
+     * @param unavailable instances that did not answer within {@code hls.query.forward-timeout}: their keys are
+     *                    missing from this listing
+     */
+    public record KeyListing(List<String> keys, boolean truncated, List<String> unavailable) {
+
+        public KeyListing {
+            keys = List.copyOf(keys);
+            unavailable = List.copyOf(unavailable);
+        }
+    }
+
+    /**
+     * Lists the keys of {@code store} across all instances that Kafka Streams knows
+     * ({@code metadataForAllStreamsClients}): each lists the keys of its own active partitions (this one
+     * directly, the others through {@link InternalStoreController}), each within the forward timeout. An
+     * instance that does not answer is named in {@link KeyListing#unavailable()}; only when none answers is it
+     * {@link StoreUnavailableException}. During a rebalance a partition that nobody runs yet is missing.
+     */
+    public Mono<KeyListing> keys(QueryableStore<?> store, String after, int limit) {
+        if (limit < 1) {
+            return Mono.error(new IllegalArgumentException("limit must be at least 1"));
+        }
+        return Mono.defer(() -> {
+            KafkaStreams streams = streamsOrUnavailable();
+            Collection<StreamsMetadata> clients = streams.metadataForAllStreamsClients();
+            List<HostInfo> hosts = clients.stream()
+                    .filter(client -> client.stateStoreNames().contains(store.name()))
+                    .map(StreamsMetadata::hostInfo).distinct().toList();
+            if (hosts.isEmpty()) {
+                return Mono.error(new StoreUnavailableException("No instance runs store " + store.name()
+                        + " yet (" + streams.state() + ")"));
+            }
+            // One more than asked, from each: then "more follow" is known without a second round.
+            return Flux.fromIterable(hosts)
+                    .flatMap(host -> keysOn(store, host, after, limit + 1)
+                            .map(keys -> new HostKeys(host, keys, null))
+                            .onErrorResume(e -> Mono.just(new HostKeys(host, List.of(), e))))
+                    .collectList()
+                    .map(answers -> merge(store, answers, limit));
+        });
+    }
+
+    private KeyListing merge(QueryableStore<?> store, List<HostKeys> answers, int limit) {
+        TreeSet<String> all = new TreeSet<>();
+        List<String> unavailable = new ArrayList<>();
+        Throwable lastFailure = null;
+        for (HostKeys answer : answers) {
+            if (answer.failure() != null) {
+                log.debug("{} did not list the keys of {}: {}", answer.host(), store.name(),
+                        answer.failure().toString());
+                unavailable.add(answer.host().host() + ":" + answer.host().port());
+                lastFailure = answer.failure();
+            } else {
+                all.addAll(answer.keys());
+            }
+        }
+        if (unavailable.size() == answers.size()) {
+            throw new StoreUnavailableException("No instance could list the keys of " + store.name() + " right now",
+                    lastFailure);
+        }
+        List<String> keys = new ArrayList<>(Math.min(all.size(), limit));
+        for (String key : all) {
+            if (keys.size() == limit) {
+                break;
+            }
+            keys.add(key);
+        }
+        unavailable.sort(null);
+        return new KeyListing(keys, all.size() > limit, unavailable);
+    }
+
+    private Mono<List<String>> keysOn(QueryableStore<?> store, HostInfo host, String after, int limit) {
+        if (self.is(host)) {
+            return Mono.fromCallable(() -> localKeys(store, after, limit)).subscribeOn(Schedulers.boundedElastic());
+        }
+        UriComponentsBuilder uri = UriComponentsBuilder.newInstance().scheme("http")
+                .host(host.host()).port(host.port())
+                .path(InternalStoreController.KEYS_PATH)
+                .queryParam("limit", limit);
+        if (after != null) {
+            uri.queryParam("after", after);
+        }
+        return webClient.get().uri(uri.buildAndExpand(store.name()).encode().toUri())
+                .retrieve()
+                .bodyToMono(String[].class)
+                .map(List::of)
+                .timeout(forwardTimeout);
+    }
+
+    /**
+     * The first {@code limit} keys (in string order, after {@code after} when given) of this instance's active
+     * partitions of the store. Throws {@link StoreUnavailableException} when none of them runs here now.
+     */
+    public List<String> localKeys(QueryableStore<?> store, String after, int limit) {
+        KafkaStreams streams = streamsOrUnavailable();
+        TreeSet<String> smallest = new TreeSet<>();
+        try {
+            ReadOnlyKeyValueStore<String, ?> local = streams.store(StoreQueryParameters
+                    .fromNameAndType(store.name(), QueryableStoreTypes.<String, Object>keyValueStore()));
+            // Stores iterate in their key bytes' order, partition by partition: every key is looked at, and the
+            // smallest ones in string order are kept.
+            try (KeyValueIterator<String, ?> it = local.all()) {
+                while (it.hasNext()) {
+                    String key = it.next().key;
+                    if (after != null && key.compareTo(after) <= 0) {
+                        continue;
+                    }
+                    smallest.add(key);
+                    if (smallest.size() > limit) {
+                        smallest.pollLast();
+                    }
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store " + store.name() + " is not queryable here now", e);
+        }
+        return new ArrayList<>(smallest);
+    }
+
+    private KafkaStreams streamsOrUnavailable() {
+        try {
+            return runtime.kafkaStreams();
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException("Kafka Streams is starting", e);
+        }
+    }
+
+    private record HostKeys(HostInfo host, List<String> keys, Throwable failure) {
     }
 
     private record Candidate(HostInfo host, Served.Role role) {

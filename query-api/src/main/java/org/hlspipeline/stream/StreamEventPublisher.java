@@ -2,6 +2,7 @@ package org.hlspipeline.stream;
 
 import java.util.Map;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,14 +21,17 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The HTTP gateway's way into the pipeline: every write becomes a stream event on Kafka, keyed by stream id,
- * and is applied by the topology like any transcoder's event, never behind Kafka's back.
+ * The HTTP gateway's one way into the pipeline, for streams and channels alike: every write becomes an Avro
+ * record on a Kafka topic (stream events, channel commands, broadcasts), keyed so the topology applies it in
+ * order like any transcoder's or scheduler's record, never behind Kafka's back. One idempotent producer for all
+ * topics, and one mapping of failures: Kafka not taking the record → {@link KafkaUnavailableException}, the
+ * schema registry not answering → {@link SchemaRegistryUnavailableException} (both 503).
  */
 @Component
-class StreamEventPublisher implements AutoCloseable {
+public class StreamEventPublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, StreamEvent> producer;
-    private final String topic;
+    private final KafkaProducer<String, SpecificRecord> producer;
+    private final String streamEvents;
 
     StreamEventPublisher(KafkaConnection connection, SchemaRegistry registry, HlsProperties properties) {
         Map<String, Object> props = connection.producerProperties();
@@ -39,15 +43,24 @@ class StreamEventPublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(registry));
-        this.topic = properties.topics().streamEvents();
+        this.streamEvents = properties.topics().streamEvents();
     }
 
+    /** A stream event, on the stream events topic, keyed by its stream id. */
     Mono<RecordMetadata> publish(StreamEvent event) {
+        return publish(streamEvents, event.getStreamId(), event);
+    }
+
+    /**
+     * Publishes {@code value} to {@code topic} under {@code key}; completes once Kafka has acknowledged it (acks
+     * all). Nothing is sent until subscription.
+     */
+    public Mono<RecordMetadata> publish(String topic, String key, SpecificRecord value) {
         return Mono.<RecordMetadata>create(sink -> {
             try {
-                producer.send(new ProducerRecord<>(topic, event.getStreamId(), event), (metadata, error) -> {
+                producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
                     if (error != null) {
-                        sink.error(new KafkaUnavailableException("Kafka did not take the event: "
+                        sink.error(new KafkaUnavailableException("Kafka did not take the record for " + topic + ": "
                                 + error.getMessage(), error));
                     } else {
                         sink.success(metadata);
@@ -57,7 +70,8 @@ class StreamEventPublisher implements AutoCloseable {
                 sink.error(new SchemaRegistryUnavailableException("The schema registry did not answer: "
                         + e.getMessage(), e));
             } catch (RuntimeException e) {
-                sink.error(new KafkaUnavailableException("Kafka did not take the event: " + e.getMessage(), e));
+                sink.error(new KafkaUnavailableException("Kafka did not take the record for " + topic + ": "
+                        + e.getMessage(), e));
             }
         });
     }

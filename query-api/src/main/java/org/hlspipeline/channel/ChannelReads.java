@@ -1,0 +1,29 @@
+package org.hlspipeline.channel;
+
+import org.hlspipeline.playout.ChannelState;
+import org.hlspipeline.query.QueryableStores;
+import org.hlspipeline.query.Served;
+import org.hlspipeline.query.StateQueryService;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/** Typed reads of the channel store, wherever the channel lives: partition key and store key are its id. */
+@Component
+class ChannelReads {
+
+    private final StateQueryService queries;
+
+    ChannelReads(StateQueryService queries) {
+        this.queries = queries;
+    }
+
+    Mono<Served<ChannelState>> channel(String channelId) {
+        return queries.get(QueryableStores.CHANNELS, channelId, channelId);
+    }
+
+    /** Channel ids across all instances, in order, after {@code after} when given. */
+    Mono<StateQueryService.KeyListing> channelIds(String after, int limit) {
+        return queries.keys(QueryableStores.CHANNELS, after, limit);
+    }
+}
