@@ -19,6 +19,7 @@ import org.hlspipeline.dlq.DeadLetterReason;
 import org.hlspipeline.dlq.DeadLetters;
 import org.hlspipeline.playout.ChannelSegment;
 import org.hlspipeline.playout.ChannelState;
+import org.hlspipeline.playout.LiveFeed;
 import org.hlspipeline.playout.Playout;
 import org.hlspipeline.playout.PlayoutCommand;
 import org.hlspipeline.schemas.channel.AiredSegment;
@@ -49,6 +50,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     private TimestampedKeyValueStore<String, byte[]> broadcasts;
     private DueIndex due;
     private TaskClock clock;
+    private LiveFeed liveFeed = LiveFeed.NONE;
 
     ChannelCommandProcessor(ChannelPlayoutSettings settings) {
         this.settings = settings;
@@ -62,6 +64,9 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         this.broadcasts = context.getStateStore(ChannelStores.BROADCASTS);
         this.due = new DueIndex(context.getStateStore(ChannelStores.DUE));
         this.clock = new TaskClock(context);
+        if (settings.streamWindowsChangelog() != null) {
+            this.liveFeed = new StoreLiveFeed(context.getStateStore(ChannelStores.LIVE_WINDOWS));
+        }
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
                 wallClock -> tick(clock.punctuationTime(wallClock)));
     }
@@ -116,7 +121,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
             if (state == null) {
                 continue;
             }
-            Playout.Advance advance = Playout.advance(state, nowMicros);
+            Playout.Advance advance = Playout.advance(state, nowMicros, liveFeed);
             for (ChannelSegment segment : advance.aired()) {
                 asRun(channelId, segment);
             }
@@ -243,8 +248,8 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     }
 
     private void save(String channelId, ChannelState before, ChannelState after) {
-        if (before == after) {
-            return;
+        if (before == after || (before != null && before.equals(after))) {
+            return; // a channel waiting for its live stream is looked at every tick, and written only on change
         }
         channels.put(channelId, after);
         due.update(channelId, dueOf(before), dueOf(after));

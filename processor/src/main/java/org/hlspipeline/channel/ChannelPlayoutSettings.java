@@ -17,11 +17,13 @@ import org.hlspipeline.schemas.channel.ChannelCommand;
  *                     decided when the clock reaches them; the lead keeps every command ahead of the boundary it
  *                     changes, so a replay applies it exactly where the live run did
  * @param tickInterval how often wall-clock punctuation airs due boundaries when the task is quiet
+ * @param streamWindowsChangelog the stream-windows changelog topic ({@code <application.id>-stream-windows-changelog})
+ *                     that live relays read, or null for a topology without live relays
  */
 public record ChannelPlayoutSettings(PipelineTopics topics, Deserializer<ChannelCommand> commandDeserializer,
                                      Deserializer<Broadcast> broadcastDeserializer,
                                      Serializer<AiredSegment> asRunSerializer, Duration commandLead,
-                                     Duration tickInterval, PlayoutListener listener) {
+                                     Duration tickInterval, PlayoutListener listener, String streamWindowsChangelog) {
 
     public static final Duration DEFAULT_COMMAND_LEAD = Duration.ofSeconds(1);
     public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(200);
@@ -41,7 +43,12 @@ public record ChannelPlayoutSettings(PipelineTopics topics, Deserializer<Channel
                                                   Deserializer<Broadcast> broadcasts,
                                                   Serializer<AiredSegment> asRun) {
         return new ChannelPlayoutSettings(topics, commands, broadcasts, asRun, DEFAULT_COMMAND_LEAD,
-                DEFAULT_TICK_INTERVAL, PlayoutListener.NONE);
+                DEFAULT_TICK_INTERVAL, PlayoutListener.NONE, null);
+    }
+
+    /** The changelog topic Kafka Streams writes the stream windows to, for an application id. */
+    public static String streamWindowsChangelog(String applicationId) {
+        return applicationId + "-" + org.hlspipeline.stream.StreamStores.WINDOWS + "-changelog";
     }
 
     public long commandLeadMicros() {

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  *                               │  channel-seen  (command ids and alerts taken in)
  *                               └─ broadcasts    (global: alertId → latest broadcast, on every instance)
  *   hls.broadcasts ──▶ broadcast-store-updater ──▶ broadcasts
+ *   <app>-stream-windows-changelog ──▶ live-stream-windows-updater ──▶ live-stream-windows (global, live relays)
  * </pre>
  */
 public final class ChannelPlayoutTopology {
@@ -26,6 +27,8 @@ public final class ChannelPlayoutTopology {
     public static final String PROCESSOR = "channel-command-processor";
     public static final String BROADCASTS_SOURCE = "broadcasts-source";
     public static final String BROADCASTS_UPDATER = "broadcast-store-updater";
+    public static final String LIVE_WINDOWS_SOURCE = "live-stream-windows-source";
+    public static final String LIVE_WINDOWS_UPDATER = "live-stream-windows-updater";
 
     private ChannelPlayoutTopology() {
     }
@@ -49,6 +52,13 @@ public final class ChannelPlayoutTopology {
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 BROADCASTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 settings.topics().broadcasts(), BROADCASTS_UPDATER, BroadcastStoreUpdater::new);
+        if (settings.streamWindowsChangelog() != null) {
+            topology.addGlobalStore(Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(ChannelStores.LIVE_WINDOWS), Serdes.String(),
+                            Serdes.ByteArray()).withLoggingDisabled(),
+                    LIVE_WINDOWS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+                    settings.streamWindowsChangelog(), LIVE_WINDOWS_UPDATER, LiveWindowStoreUpdater::new);
+        }
         topology.addSink(ChannelCommandProcessor.AS_RUN_CHILD, settings.topics().asRun(), new StringSerializer(),
                 new ByteArraySerializer(), PROCESSOR);
         topology.addSink(ChannelCommandProcessor.DEAD_LETTER_CHILD, settings.topics().deadLetters(),

@@ -107,7 +107,8 @@ public final class ChannelStateCodec {
         for (Layer l : layers) {
             Playhead p = l.current();
             out.add(new LayerState(l.id(), l.priority(), l.policy().name(),
-                    p == null ? null : new PlayheadState(ItemMapper.toAvro(p.item()), p.nextIndex(), p.fallback()),
+                    p == null ? null : new PlayheadState(ItemMapper.toAvro(p.item()), p.nextIndex(), p.fallback(),
+                            p.liveSequence(), p.liveAiredMicros(), p.stallIndex()),
                     l.items().stream().map(ItemMapper::toAvro).toList(),
                     l.cycle().stream().map(ItemMapper::toAvro).toList(), l.endsAtMicros(), l.startedAtMicros()));
         }
@@ -120,7 +121,7 @@ public final class ChannelStateCodec {
             PlayheadState p = l.getCurrent();
             out.add(new Layer(l.getId(), l.getPriority(), ResumePolicy.valueOf(l.getPolicy()),
                     p == null ? null : new Playhead(ItemMapper.fromAvro(p.getItem()), p.getNextIndex(),
-                            p.getFallback()),
+                            p.getFallback(), p.getLiveSequence(), p.getLiveAiredMicros(), p.getStallIndex()),
                     l.getItems().stream().map(ItemMapper::fromAvro).toList(),
                     l.getCycle().stream().map(ItemMapper::fromAvro).toList(), l.getEndsAtMicros(),
                     l.getStartedAtMicros()));

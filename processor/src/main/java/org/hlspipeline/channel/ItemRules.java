@@ -228,13 +228,8 @@ final class ItemRules {
         if (item.getInPoint() != null || item.getOutPoint() != null) {
             return Optional.of("in and out apply to vod items only, not to a live relay");
         }
-        // The playout engine cannot relay a live stream yet: refusing the item is better than a channel that
-        // stalls or fails on it. The checks above stay, so the contract is ready when the relay lands.
-        return Optional.of(LIVE_NOT_SUPPORTED);
+        return Optional.empty();
     }
-
-    static final String LIVE_NOT_SUPPORTED = "live relays are not supported by this release yet; "
-            + "use a vod item";
 
     private static List<Long> durations(VodSource vod) {
         return vod.getDurationsMicros() == null ? List.of() : vod.getDurationsMicros();

@@ -14,18 +14,25 @@ final class Layers {
      * air at all (no item, no filler, no last item), or an ended state.
      */
     static ChannelState resolve(ChannelState state) {
+        return resolve(state, LiveFeed.NONE);
+    }
+
+    static ChannelState resolve(ChannelState state, LiveFeed feed) {
         ChannelState s = state;
         while (true) {
             Layer top = s.top();
             Playhead current = top.current();
-            if (current != null && !current.finished()) {
+            if (current != null && current.live() && !current.finished() && !streamOver(s, current, feed)) {
+                return s;
+            }
+            if (current != null && !current.live() && !current.finished()) {
                 if (top.isBase() && current.fallback() && !top.items().isEmpty()) {
                     s = s.withTop(top.withCurrent(null));
                     continue;
                 }
                 return s;
             }
-            if (current != null && current.item().loop()) {
+            if (current != null && current.item().loop() && !current.live()) {
                 s = s.withTop(top.withCurrent(current.wrapped()));
                 if (!current.item().continuousTimestamps()) {
                     s = s.withDiscontinuity();
@@ -56,6 +63,17 @@ final class Layers {
             }
             s = s.withTop(top.withCurrent(Playhead.fallback(fallback))).withDiscontinuity();
         }
+    }
+
+    /** A relayed stream that has ended and has nothing more to relay. */
+    private static boolean streamOver(ChannelState s, Playhead playhead, LiveFeed feed) {
+        String streamId = ((LiveStream) playhead.item().source()).streamId();
+        if (!feed.ended(streamId)) {
+            return false;
+        }
+        long next = playhead.liveSequence();
+        return feed.span(streamId, s.config().renditionNames())
+                .map(span -> next < 0 || next > span.newest()).orElse(true);
     }
 
     /** Pushes an interrupt or alert layer when it outranks what airs; otherwise it waits its turn. */

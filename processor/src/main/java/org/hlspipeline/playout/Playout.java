@@ -33,8 +33,18 @@ public final class Playout {
         return state.withScheduled(list, state.commandsScheduled() + 1);
     }
 
-    /** Airs every segment whose air time is at or before {@code untilMicros}. */
+    /** Airs every segment whose air time is at or before {@code untilMicros}, with no live stream visible. */
     public static Advance advance(ChannelState state, long untilMicros) {
+        return advance(state, untilMicros, LiveFeed.NONE);
+    }
+
+    /**
+     * Airs every segment whose air time is at or before {@code untilMicros}. A live item airs what {@code feed}
+     * shows of its stream; when the stream has nothing for a boundary the channel waits there, and once the wait
+     * passes 1.5 target durations (the longest a live playlist may go without a new segment, RFC 8216bis
+     * 6.2.1) the filler airs in its place until the stream comes back.
+     */
+    public static Advance advance(ChannelState state, long untilMicros, LiveFeed feed) {
         List<ChannelSegment> aired = new ArrayList<>();
         ChannelState s = state;
         while (true) {
@@ -50,35 +60,48 @@ public final class Playout {
                 return new Advance(s, aired);
             }
             s = Layers.endAlertsDue(s, s.nextAirMicros());
-            ChannelState resolved = Layers.resolve(s);
+            ChannelState resolved = Layers.resolve(s, feed);
             if (resolved == null || resolved.ended()) {
                 s = resolved == null ? s.withIdle(true, 0) : resolved;
                 continue;
             }
-            ChannelState after = air(resolved);
+            ChannelState after = resolved.top().current().live() ? LiveRelay.air(resolved, feed, untilMicros)
+                    : air(resolved);
+            if (after == null) {
+                return new Advance(resolved, aired); // waiting for the stream at this boundary
+            }
             aired.add(after.window().get(after.window().size() - 1));
             s = after;
         }
     }
 
-    /** Airs the next segment of the top layer's playhead, which {@link Layers#resolve} made ready. */
+    /** Airs the next segment of the top layer's VOD playhead, which {@link Layers#resolve} made ready. */
     private static ChannelState air(ChannelState s) {
-        Layer top = s.top();
-        Playhead playhead = top.current();
-        VodAsset asset = playhead.item().vod();
-        int index = playhead.nextIndex();
+        Playhead playhead = s.top().current();
+        ChannelSegment plain = vodSegment(s, playhead.item(), playhead.nextIndex());
+        return appendAired(s, playhead.advanced(), plain);
+    }
+
+    /** Segment {@code index} of a VOD item, in every rendition of the ladder, as the next segment to air. */
+    static ChannelSegment vodSegment(ChannelState s, Item item, int index) {
+        VodAsset asset = item.vod();
         Map<String, String> uris = new TreeMap<>();
         for (String rendition : s.config().renditionNames()) {
             uris.put(rendition, asset.uri(rendition, index));
         }
-        boolean discontinuity = s.pendingDiscontinuity() && s.nextMediaSequence() > 0;
-        Item item = playhead.item();
-        ChannelSegment plain = new ChannelSegment(s.nextMediaSequence(), s.nextAirMicros(),
-                asset.durationMicros(index), uris, discontinuity, item.itemId(), item.kind(), item.title());
+        return new ChannelSegment(s.nextMediaSequence(), s.nextAirMicros(), asset.durationMicros(index), uris,
+                s.pendingDiscontinuity() && s.nextMediaSequence() > 0, item.itemId(), item.kind(), item.title());
+    }
+
+    /**
+     * Adds an aired segment to the window (sliding it) and moves the top layer's playhead on to {@code next}.
+     * An AD segment carries its break: the one the previous segment opened, or a new one.
+     */
+    static ChannelState appendAired(ChannelState s, Playhead next, ChannelSegment plain) {
+        Layer top = s.top();
         ChannelSegment previous = s.window().isEmpty() ? null : s.window().get(s.window().size() - 1);
-        ChannelSegment segment = item.kind() != ItemKind.AD ? plain : withAdBreak(plain,
-                AdBreaks.continues(previous, plain) ? previous.adBreak()
-                        : AdBreaks.opening(plain, playhead.advanced()));
+        ChannelSegment segment = plain.kind() != ItemKind.AD ? plain : withAdBreak(plain,
+                AdBreaks.continues(previous, plain) ? previous.adBreak() : AdBreaks.opening(plain, next));
 
         List<ChannelSegment> window = new ArrayList<>(s.window().size() + 1);
         window.addAll(s.window());
@@ -91,7 +114,7 @@ public final class Playout {
                 slidDiscontinuities++;
             }
         }
-        ChannelState withPlayhead = s.withTop(top.withCurrent(playhead.advanced()));
+        ChannelState withPlayhead = s.withTop(top.withCurrent(next));
         return withPlayhead.aired(segment, window.subList(removed, window.size()),
                 s.discontinuitySequence() + slidDiscontinuities);
     }
@@ -109,11 +132,14 @@ public final class Playout {
         ChannelState dry = below;
         long time = fromMicros;
         while (true) {
-            ChannelState resolved = Layers.resolve(dry);
+            ChannelState resolved = Layers.resolve(dry, LiveFeed.NONE);
             if (resolved == null || resolved.ended()) {
                 return dry;
             }
             Playhead playhead = resolved.top().current();
+            if (playhead.live()) {
+                return resolved.withDiscontinuity(); // a relay joins at its live edge anyway
+            }
             long duration = playhead.item().vod().durationMicros(playhead.nextIndex());
             if (time + duration > toMicros) {
                 return resolved.withDiscontinuity();

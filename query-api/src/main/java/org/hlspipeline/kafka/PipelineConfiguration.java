@@ -47,7 +47,7 @@ class PipelineConfiguration {
         ChannelPlayoutSettings channels = new ChannelPlayoutSettings(topics,
                 new AvroDeserializer<>(ChannelCommand.class, registry), new AvroDeserializer<>(Broadcast.class, registry),
                 new AvroSerializer<>(registry), hls.channel().commandLead(), hls.channel().tickInterval(),
-                playoutListener);
+                playoutListener, ChannelPlayoutSettings.streamWindowsChangelog(hls.applicationId()));
         return PipelineTopology.build(settings, channels);
     }
 

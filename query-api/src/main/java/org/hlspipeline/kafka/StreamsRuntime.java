@@ -10,6 +10,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.hlspipeline.HlsProperties;
+import org.hlspipeline.channel.ChannelPlayoutSettings;
 import org.hlspipeline.query.LocalInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,11 @@ public class StreamsRuntime implements SmartLifecycle {
     public void start() {
         TopicProvisioner.ensureTopics(connection, properties.topics().pipelineTopics().all(),
                 properties.partitions());
+        // Live relays read the stream windows through a global store fed by their changelog, which must exist
+        // before the global thread starts; Kafka Streams adopts it as the store's changelog.
+        TopicProvisioner.ensureChangelog(connection,
+                ChannelPlayoutSettings.streamWindowsChangelog(properties.applicationId()),
+                properties.topics().streamEvents());
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
         created.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {

@@ -26,6 +26,36 @@ final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
+    /**
+     * Creates a changelog topic ahead of Kafka Streams, compacted and with as many partitions as the input
+     * topic of its tasks, which is what Kafka Streams checks when it finds the topic already there.
+     */
+    static void ensureChangelog(KafkaConnection connection, String changelog, String inputTopic) {
+        try (Admin admin = Admin.create(connection.adminProperties())) {
+            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(changelog)) {
+                return;
+            }
+            int partitions = admin.describeTopics(List.of(inputTopic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(inputTopic).partitions().size();
+            NewTopic topic = new NewTopic(changelog, Optional.of(partitions), Optional.empty())
+                    .configs(java.util.Map.of("cleanup.policy", "compact"));
+            try {
+                admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                log.info("Created changelog {} with {} partitions", changelog, partitions);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + changelog, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create the changelog " + changelog + " on "
+                    + connection.bootstrapServers() + ": " + e.getMessage(), e);
+        }
+    }
+
     static void ensureTopics(KafkaConnection connection, List<String> names, int partitions) {
         try (Admin admin = Admin.create(connection.adminProperties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

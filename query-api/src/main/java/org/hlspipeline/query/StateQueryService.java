@@ -206,7 +206,13 @@ public class StateQueryService {
         }
         return Mono.defer(() -> {
             KafkaStreams streams = streamsOrUnavailable();
-            Collection<StreamsMetadata> clients = streams.metadataForAllStreamsClients();
+            Collection<StreamsMetadata> clients;
+            try {
+                clients = streams.metadataForAllStreamsClients();
+            } catch (InvalidStateStoreException | IllegalStateException e) {
+                return Mono.error(new StoreUnavailableException("The instances are not known yet ("
+                        + streams.state() + ")", e));
+            }
             List<HostInfo> hosts = clients.stream()
                     .filter(client -> client.stateStoreNames().contains(store.name()))
                     .map(StreamsMetadata::hostInfo).distinct().toList();
