@@ -21,8 +21,13 @@ class InterruptTest {
                 at(atSeconds));
     }
 
+    /** What aired by then; each segment airs as the one before it ends, so the playlist never runs dry. */
     private static List<String> airedUntil(ChannelState state, double seconds) {
-        return labels(Playout.advance(state, at(seconds)).aired());
+        List<ChannelSegment> aired = Playout.advance(state, at(seconds)).aired();
+        for (int i = 1; i < aired.size(); i++) {
+            assertThat(aired.get(i).airTimeMicros()).isEqualTo(aired.get(i - 1).endMicros());
+        }
+        return labels(aired);
     }
 
     @Test
