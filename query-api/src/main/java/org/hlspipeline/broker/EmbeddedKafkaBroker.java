@@ -1,28 +1,11 @@
 package org.hlspipeline.broker;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.Reader;
-import java.io.Writer;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +15,6 @@ import java.util.regex.Pattern;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -40,6 +22,7 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.hlspipeline.broker.BrokerPorts.PortTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,35 +164,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         long began = System.nanoTime();
         Path kafkaDir = settings.kafkaDir();
-        try {
-            Files.createDirectories(kafkaDir);
-        } catch (IOException e) {
-            throw new BrokerStartupException("Cannot create the Kafka data directory " + kafkaDir
-                    + " (set " + DATA_DIR_ENV + " to a writable directory): " + e, e);
-        }
+        BrokerStorage.createKafkaDir(kafkaDir);
         // Kafka itself locks the log dir only once the controller already runs on the metadata log; a second
         // broker on the same storage must be stopped before it touches anything.
         StorageLock lock = StorageLock.acquire(kafkaDir.resolve(LOCK_FILE));
         boolean started = false;
         try {
-            String clusterId = existingClusterId(settings).orElseGet(() -> Uuid.randomUuid().toString());
-            String advertisedHost = advertisedHost(settings.host());
+            String clusterId = BrokerStorage.existingClusterId(settings).orElseGet(() -> Uuid.randomUuid().toString());
+            String advertisedHost = BrokerPorts.advertisedHost(settings.host());
             for (int attempt = 1; ; attempt++) {
-                int[] ports = choosePorts(settings);
+                BrokerPorts.Chosen ports = BrokerPorts.choosePorts(settings);
                 try {
                     EmbeddedKafkaBroker broker =
-                            startOnce(settings, lock, clusterId, advertisedHost, ports[0], ports[1]);
+                            startOnce(settings, lock, clusterId, advertisedHost, ports.port(), ports.controllerPort());
                     started = true;
                     log.info("Embedded Kafka broker (KRaft, cluster {}) serving on {} with data in {}, started in {} ms",
                             clusterId, broker.bootstrapServers(), kafkaDir,
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
                     return broker;
                 } catch (PortTakenException e) {
-                    boolean controller = e.port == ports[1];
+                    boolean controller = e.port == ports.controllerPort();
                     boolean pickedByUs = controller ? settings.controllerPort() == 0
-                            : e.port == ports[0] && settings.port() == 0;
+                            : e.port == ports.port() && settings.port() == 0;
                     if (!pickedByUs || attempt >= PICKED_PORT_ATTEMPTS) {
-                        throw new BrokerStartupException(portTakenMessage(settings, e.port, controller), e.getCause());
+                        throw new BrokerStartupException(
+                                BrokerPorts.portTakenMessage(settings, e.port, controller), e.getCause());
                     }
                     log.debug("Free port {} was taken before the broker bound it; trying other ports", e.port);
                 }
@@ -273,14 +252,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static EmbeddedKafkaBroker startOnce(Settings settings, StorageLock lock, String clusterId,
                                                  String advertisedHost, int port, int controllerPort) {
         Path kafkaDir = settings.kafkaDir();
-        Map<String, Object> props = brokerProperties(settings, advertisedHost, port, controllerPort);
+        Map<String, Object> props = BrokerConfig.brokerProperties(settings, advertisedHost, port, controllerPort);
         KafkaConfig config;
         try {
             config = new KafkaConfig(props, false);
         } catch (RuntimeException e) {
             throw new BrokerStartupException("Invalid embedded Kafka broker configuration: " + e.getMessage(), e);
         }
-        format(props, kafkaDir, clusterId);
+        BrokerStorage.format(props, kafkaDir, clusterId);
 
         KafkaRaftServer server;
         try {
@@ -303,115 +282,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw e;
         }
         return broker;
-    }
-
-    /**
-     * The broker configuration. Values in {@link Settings#extraProperties()} are applied last and win.
-     */
-    static Map<String, Object> brokerProperties(Settings settings, String advertisedHost, int port, int controllerPort) {
-        String bindHost = settings.host();
-        Map<String, Object> p = new LinkedHashMap<>();
-        // Identity and roles: one node that is both the broker and the only KRaft voter.
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@" + advertisedHost + ":" + controllerPort);
-        p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", BROKER_LISTENER + "://" + bindHost + ":" + port + ","
-                + CONTROLLER_LISTENER + "://" + bindHost + ":" + controllerPort);
-        p.put("advertised.listeners", BROKER_LISTENER + "://" + advertisedHost + ":" + port);
-        p.put("inter.broker.listener.name", BROKER_LISTENER);
-        p.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        // Storage under the application's data dir. A metadata dir of its own is also locked by Kafka's raft layer.
-        p.put("log.dirs", settings.logDir().toString());
-        p.put("metadata.log.dir", settings.metadataDir().toString());
-        // A single node: internal topics cannot have more than one replica.
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        // Fewer partitions for the internal topics than the cluster defaults of 50: one node, one application,
-        // and it makes the first group/transaction coordinator lookup fast.
-        p.put("offsets.topic.num.partitions", "10");
-        p.put("transaction.state.log.num.partitions", "10");
-        p.put("share.coordinator.state.topic.num.partitions", "10");
-        // Topics are created explicitly by the application; this is the count when a create request names none.
-        p.put("auto.create.topics.enable", "false");
-        p.put("num.partitions", "4");
-        // No waiting for more members to join before the first rebalance (tests and single-instance startup).
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("group.streams.initial.rebalance.delay.ms", "0");
-        // Bounded startup: the broker gives up instead of waiting forever to be unfenced.
-        p.put("server.max.startup.time.ms", String.valueOf(STARTUP_TIMEOUT.toMillis()));
-        p.putAll(settings.extraProperties());
-        return p;
-    }
-
-    /**
-     * Writes {@code meta.properties} and the bootstrap metadata if the directory is new; leaves a formatted
-     * directory untouched (the cluster id passed in is then the one already stored there).
-     *
-     * <p>This runs Kafka's own {@code kafka-storage format --ignore-formatted} ({@link StorageTool}, which drives
-     * {@code org.apache.kafka.metadata.storage.Formatter}) on the same configuration the broker gets.
-     * The {@code Formatter} class itself lives in {@code kafka-metadata}, which {@code kafka_2.13} only pulls in at
-     * runtime scope, so the tool's string-array entry point keeps this module compiling against
-     * {@code kafka_2.13} alone.
-     */
-    private static void format(Map<String, Object> brokerProperties, Path kafkaDir, String clusterId) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Path configFile = null;
-        try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            configFile = Files.createTempFile("embedded-kafka-format-", ".properties");
-            Properties config = new Properties();
-            brokerProperties.forEach((key, value) -> config.setProperty(key, String.valueOf(value)));
-            try (Writer writer = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
-                config.store(writer, "embedded broker configuration, for kafka-storage format");
-            }
-            int exitCode = StorageTool.execute(new String[] {
-                "format", "--config", configFile.toString(), "--cluster-id", clusterId, "--ignore-formatted"
-            }, out);
-            if (exitCode != 0) {
-                throw new IllegalStateException("kafka-storage format exited with " + exitCode + ": "
-                        + output.toString(StandardCharsets.UTF_8).strip());
-            }
-        } catch (Exception e) {
-            throw new BrokerStartupException("Cannot format the Kafka storage in " + kafkaDir
-                    + " (set " + DATA_DIR_ENV + " to another directory, or remove this one to start empty): "
-                    + e.getMessage(), e);
-        } finally {
-            deleteQuietly(configFile);
-            String text = output.toString(StandardCharsets.UTF_8).strip();
-            if (!text.isEmpty()) {
-                log.debug("Kafka storage format: {}", text);
-            }
-        }
-    }
-
-    /** The cluster id stored in the {@code meta.properties} of an already formatted storage, if any. */
-    static Optional<String> existingClusterId(Settings settings) {
-        String found = null;
-        for (Path dir : List.of(settings.metadataDir(), settings.logDir())) {
-            Path metaProperties = dir.resolve("meta.properties");
-            if (!Files.isRegularFile(metaProperties)) {
-                continue;
-            }
-            Properties meta = new Properties();
-            try (Reader reader = Files.newBufferedReader(metaProperties, StandardCharsets.UTF_8)) {
-                meta.load(reader);
-            } catch (IOException e) {
-                throw new BrokerStartupException("Cannot read " + metaProperties + ": " + e, e);
-            }
-            String clusterId = meta.getProperty("cluster.id", "").strip();
-            if (clusterId.isEmpty() || (found != null && !found.equals(clusterId))) {
-                throw new BrokerStartupException("The Kafka storage in " + settings.kafkaDir()
-                        + " has a missing or inconsistent cluster.id in its meta.properties files; remove that"
-                        + " directory to start empty, or set " + DATA_DIR_ENV + " to another directory.");
-            }
-            found = clusterId;
-        }
-        return Optional.ofNullable(found);
     }
 
     private void awaitServing(long deadlineNanos) {
@@ -446,62 +316,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Ports to use: the configured ones, checked to be free, or free ones picked together when 0. */
-    private static int[] choosePorts(Settings settings) {
-        InetAddress address = bindAddress(settings.host());
-        int port = settings.port();
-        int controllerPort = settings.controllerPort();
-        if (port != 0) {
-            requireFree(address, port, settings, false);
-        }
-        if (controllerPort != 0) {
-            requireFree(address, controllerPort, settings, true);
-        }
-        // Hold every probe socket open until all ports are chosen so the two picks cannot collide.
-        ServerSocket brokerProbe = null;
-        ServerSocket controllerProbe = null;
-        try {
-            if (port == 0) {
-                brokerProbe = new ServerSocket(0, 1, address);
-                port = brokerProbe.getLocalPort();
-            }
-            if (controllerPort == 0) {
-                do {
-                    if (controllerProbe != null) {
-                        controllerProbe.close();
-                    }
-                    controllerProbe = new ServerSocket(0, 1, address);
-                    controllerPort = controllerProbe.getLocalPort();
-                } while (controllerPort == port);
-            }
-        } catch (IOException e) {
-            throw new BrokerStartupException("Cannot find a free port on " + settings.host() + ": " + e, e);
-        } finally {
-            closeQuietly(brokerProbe);
-            closeQuietly(controllerProbe);
-        }
-        return new int[] {port, controllerPort};
-    }
-
-    private static void requireFree(InetAddress address, int port, Settings settings, boolean controller) {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(address, port), 1);
-        } catch (IOException e) {
-            throw new BrokerStartupException(portTakenMessage(settings, port, controller), e);
-        }
-    }
-
-    private static String portTakenMessage(Settings settings, int port, boolean controller) {
-        if (controller) {
-            return "Cannot start the embedded Kafka broker: controller port " + port + " on " + settings.host()
-                    + " is already in use. Choose another controller port, or 0 for a free one.";
-        }
-        return "Cannot start the embedded Kafka broker: port " + port + " on " + settings.host()
-                + " is already in use (is another instance or a Kafka broker running?). Set " + PORT_ENV
-                + " to a free port, or set KAFKA_BOOTSTRAP_SERVERS to use that broker instead.";
-    }
-
     private static RuntimeException translateStartupFailure(Throwable failure, Path kafkaDir, int port) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
@@ -531,108 +345,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.awaitShutdown();
         } catch (RuntimeException e) {
             log.debug("Error while stopping a broker that failed to start", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temporary file is harmless
-            }
-        }
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // probe socket; nothing to do
-            }
-        }
-    }
-
-    private static InetAddress bindAddress(String host) {
-        try {
-            return InetAddress.getByName(host);
-        } catch (IOException e) {
-            throw new BrokerStartupException("Cannot resolve the embedded Kafka broker host '" + host + "': " + e, e);
-        }
-    }
-
-    /** A wildcard bind address cannot be advertised to clients; advertise loopback instead. */
-    private static String advertisedHost(String host) {
-        return bindAddress(host).isAnyLocalAddress() ? DEFAULT_HOST : host;
-    }
-
-    /**
-     * An exclusive lock on a file in the storage directory, held while the broker runs. Another process gets
-     * {@code null} from {@code tryLock}; this JVM gets {@link OverlappingFileLockException}: both mean "in use".
-     */
-    private static final class StorageLock {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private StorageLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        static StorageLock acquire(Path file) {
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new BrokerStartupException("Cannot open " + file + " (set " + DATA_DIR_ENV
-                        + " to a writable directory): " + e, e);
-            }
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            } catch (IOException e) {
-                closeQuietly(channel);
-                throw new BrokerStartupException("Cannot lock " + file + ": " + e, e);
-            }
-            if (lock == null) {
-                closeQuietly(channel);
-                throw new BrokerStartupException("Cannot start the embedded Kafka broker: its data directory "
-                        + file.getParent() + " is in use by another embedded broker (another instance running on"
-                        + " the same data?). Stop it, or set " + DATA_DIR_ENV + " to another directory.");
-            }
-            return new StorageLock(channel, lock);
-        }
-
-        synchronized void release() {
-            if (channel.isOpen()) {
-                try {
-                    lock.release();
-                } catch (IOException e) {
-                    log.debug("Cannot release the storage lock", e);
-                }
-                closeQuietly(channel);
-            }
-        }
-
-        private static void closeQuietly(FileChannel channel) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing a lock file; nothing to do
-            }
-        }
-    }
-
-    /** A listener could not bind its port; {@link #start} retries when that port was picked by us. */
-    private static final class PortTakenException extends RuntimeException {
-        final int port;
-
-        PortTakenException(int port, Throwable cause) {
-            super("port " + port + " is taken", cause);
-            this.port = port;
         }
     }
 }
