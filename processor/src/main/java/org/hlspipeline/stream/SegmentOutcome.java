@@ -13,10 +13,5 @@ public enum SegmentOutcome {
     /** A sequence that was declared lost, or has already slid out of the window: dropped and counted. */
     LATE,
     /** The stream has ended: rejected, to the dead-letter topic. */
-    STREAM_ENDED;
-
-    /** Whether the segment is now recorded in the store, visible or waiting (what a read-your-write waits for). */
-    public boolean recorded() {
-        return this == APPENDED || this == PENDING || this == DUPLICATE;
-    }
+    STREAM_ENDED
 }

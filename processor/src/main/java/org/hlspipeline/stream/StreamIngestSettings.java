@@ -39,11 +39,6 @@ public record StreamIngestSettings(PipelineTopics topics, Deserializer<StreamEve
                 DEFAULT_GAP_CHECK_INTERVAL, DEFAULT_IDLE_CHECK_INTERVAL, IngestListener.NONE);
     }
 
-    public StreamIngestSettings withPolicies(Function<String, WindowPolicy> newPolicies) {
-        return new StreamIngestSettings(topics, eventDeserializer, newPolicies, idleTtl, gapCheckInterval,
-                idleCheckInterval, listener);
-    }
-
     public StreamIngestSettings withIdleTtl(Duration ttl) {
         return new StreamIngestSettings(topics, eventDeserializer, policies, ttl, gapCheckInterval,
                 idleCheckInterval, listener);

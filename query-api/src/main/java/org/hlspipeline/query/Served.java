@@ -15,8 +15,4 @@ public record Served<T>(Optional<T> value, String instance, Role role) {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
-
-    public <R> Served<R> map(java.util.function.Function<T, R> mapper) {
-        return new Served<>(value.map(mapper), instance, role);
-    }
 }
