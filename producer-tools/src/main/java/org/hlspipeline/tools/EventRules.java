@@ -18,6 +18,8 @@ public final class EventRules {
     public static final long MAX_DURATION_MICROS = 60_000_000L;
     public static final int MAX_URI_LENGTH = 2048;
     public static final int MAX_REASON_LENGTH = 1024;
+    private static final Pattern RESOLUTION = Pattern.compile("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}");
+    private static final Pattern CODECS = Pattern.compile("[A-Za-z0-9.,+ -]{1,256}");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     private EventRules() {
@@ -78,6 +80,32 @@ public final class EventRules {
         String lower = uri.toLowerCase(Locale.ROOT);
         int hostStart = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
         return hostStart > 0 && hostStart < uri.length() && "/?#".indexOf(uri.charAt(hostStart)) < 0;
+    }
+
+    /**
+     * What a master playlist says about a rendition ({@code EXT-X-STREAM-INF}), as the pipeline checks it: bandwidth
+     * above 0, {@code WIDTHxHEIGHT}, an RFC 6381 codec list, a frame rate above 0 and at most 1000. Null optional
+     * values are fine: the attribute is left out.
+     */
+    public static Optional<String> renditionAttributesProblem(long bandwidth, Long averageBandwidth,
+                                                              String resolution, String codecs, Double frameRate) {
+        if (bandwidth <= 0) {
+            return Optional.of("bandwidth must be greater than 0, was " + bandwidth);
+        }
+        if (averageBandwidth != null && averageBandwidth <= 0) {
+            return Optional.of("average bandwidth must be greater than 0, was " + averageBandwidth);
+        }
+        if (resolution != null && !RESOLUTION.matcher(resolution).matches()) {
+            return Optional.of("resolution must be WIDTHxHEIGHT, for instance 1280x720, was " + quote(resolution));
+        }
+        if (codecs != null && !CODECS.matcher(codecs).matches()) {
+            return Optional.of("codecs must be an RFC 6381 list such as avc1.4d401f,mp4a.40.2, was "
+                    + quote(codecs));
+        }
+        if (frameRate != null && !(frameRate > 0 && frameRate <= 1000)) {
+            return Optional.of("frame rate must be greater than 0 and at most 1000, was " + frameRate);
+        }
+        return Optional.empty();
     }
 
     /** The optional free text of an end of stream. */

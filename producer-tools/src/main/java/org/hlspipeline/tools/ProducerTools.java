@@ -21,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code System.exit}, and the constructor to substitute the publisher or the environment (tests).
  */
 @Command(name = "producer-tools", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {SegmentCommand.class, EndCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SegmentCommand.class, EndCommand.class, RenditionInfoCommand.class, TailCommand.class,
+            AssetCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Publish events to the HLS playlist pipeline's Kafka topics (Avro, Confluent wire format).",
             "",
@@ -33,11 +34,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:published and acknowledged (acks=all)",
+            "0:published and acknowledged (acks=all); tail: the playlist ended; asset import: written",
             "1:internal error (a bug in the tool)",
             "2:invalid command line, event or client configuration; nothing was sent",
             "3:Kafka or the schema registry unreachable or too slow; retrying may succeed",
-            "4:Kafka or the schema registry refused (authentication, authorization, rejected record)"
+            "4:Kafka or the schema registry refused (authentication, authorization, rejected record)",
+            "5:a playlist or input file is missing, malformed or unusable (tail, asset import)"
         },
         footer = {
             "",
@@ -49,6 +51,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  producer-tools segment --stream news --rendition 720p \\",
             "      --sequence 42 --duration 2.002 --path seg42.ts",
             "  producer-tools end --stream news",
+            "  producer-tools tail /srv/media/live/index.m3u8 --stream news \\",
+            "      --rendition 720p",
+            "  producer-tools asset import /srv/media/ep1/master.m3u8 --output ep1.json",
             "  producer-tools segment --help"
         })
 public final class ProducerTools implements Callable<Integer> {
@@ -104,7 +109,7 @@ public final class ProducerTools implements Callable<Integer> {
     /** {@code producer-tools} without a command. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: segment or end");
+        throw new ParameterException(spec.commandLine(), "missing command: segment, end, rendition-info, tail or asset");
     }
 
     PublisherFactory publishers() {
@@ -128,9 +133,10 @@ public final class ProducerTools implements Callable<Integer> {
 
     private static int internalError(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        boolean verbose = commandLine.getCommand() instanceof PublishCommand command && command.verbose;
+        boolean canBeVerbose = commandLine.getCommand() instanceof KafkaCommand;
+        boolean verbose = commandLine.getCommand() instanceof KafkaCommand command && command.verbose;
         err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + e
-                + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+                + (verbose || !canBeVerbose ? "" : " (run again with --verbose for the stack trace)"));
         if (verbose) {
             e.printStackTrace(err);
         }

@@ -1,25 +1,26 @@
 package org.hlspipeline.tools;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A publisher without Kafka: remembers what it was opened with and asked to send, and answers with a fixed
- * delivery or a fixed failure.
+ * delivery or a fixed failure. Safe to read from a test thread while a command publishes from another.
  */
 final class RecordingPublisher implements EventPublisher, PublisherFactory {
 
     record Sent(String topic, String key, SpecificRecord value) {
     }
 
-    final List<ClientSettings> opened = new ArrayList<>();
-    final List<Sent> sent = new ArrayList<>();
-    int closed;
+    final List<ClientSettings> opened = new CopyOnWriteArrayList<>();
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    volatile int closed;
     private Delivery delivery = new Delivery("hls.stream-events", 3, 17);
     private PublishException failOnOpen;
     private Exception failOnPublish;
+    private int failAfter = -1;
 
     RecordingPublisher answering(Delivery answer) {
         this.delivery = answer;
@@ -28,6 +29,13 @@ final class RecordingPublisher implements EventPublisher, PublisherFactory {
 
     RecordingPublisher failingToOpen(PublishException failure) {
         this.failOnOpen = failure;
+        return this;
+    }
+
+    /** Fails every publish after the first {@code successes} with {@code failure}. */
+    RecordingPublisher failingAfter(int successes, Exception failure) {
+        this.failAfter = successes;
+        this.failOnPublish = failure;
         return this;
     }
 
@@ -48,6 +56,10 @@ final class RecordingPublisher implements EventPublisher, PublisherFactory {
 
     @Override
     public Delivery publish(String topic, String key, SpecificRecord value) throws PublishException {
+        if (failAfter >= 0 && sent.size() < failAfter) {
+            sent.add(new Sent(topic, key, value));
+            return delivery;
+        }
         sent.add(new Sent(topic, key, value));
         if (failOnPublish instanceof PublishException publishFailure) {
             throw publishFailure;

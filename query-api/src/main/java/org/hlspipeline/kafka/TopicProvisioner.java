@@ -47,12 +47,37 @@ final class TopicProvisioner {
                     throw e;
                 }
             }
+            awaitVisible(admin, List.of(changelog));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating " + changelog, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot create the changelog " + changelog + " on "
                     + connection.bootstrapServers() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until newly created topics show their partitions in the cluster metadata. Creation returns before
+     * every broker has them, and Kafka Streams' global thread fails at once on a topic without partitions.
+     */
+    private static void awaitVisible(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                var described = admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
+                if (described.values().stream().allMatch(t -> !t.partitions().isEmpty()
+                        && t.partitions().stream().allMatch(p -> p.leader() != null))) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                // not visible yet: the metadata follows the creation
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + names + " were created but did not appear in the "
+                        + "cluster metadata within 30 s");
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -76,6 +101,7 @@ final class TopicProvisioner {
                     throw e;
                 }
             }
+            awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

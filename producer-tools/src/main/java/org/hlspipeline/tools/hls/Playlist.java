@@ -1,0 +1,8 @@
+package org.hlspipeline.tools.hls;
+
+/** What {@link PlaylistParser} reads: a media playlist (segments) or a master playlist (variants). */
+public sealed interface Playlist permits MediaPlaylist, MasterPlaylist {
+
+    /** {@code EXT-X-VERSION}, 1 when absent. */
+    int version();
+}

@@ -1,0 +1,457 @@
+package org.hlspipeline.tools.hls;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small, strict reader of HLS playlists (RFC 8216): the tags that live and VOD transcoders write (ffmpeg, GPAC,
+ * Shaka Packager, Bento4), checked as the RFC states them, with errors that name the line.
+ *
+ * <p>What the pipeline cannot carry is refused with a reason instead of being half-understood: byte-range segments,
+ * encryption, I-frame-only playlists, variable substitution. Unknown tags are ignored, as RFC 8216 6.3.1 tells
+ * clients to.
+ *
+ * <p>{@link Mode#GROWING} reads a playlist that a transcoder may be writing at this very moment: an unterminated
+ * last line is not read (it may be half written), nor are segment tags that have no URI yet, and a playlist that
+ * does not yet say what it is (empty, or only a header) reads as {@code null} instead of an error.
+ */
+public final class PlaylistParser {
+
+    /** How much of the content to trust. */
+    public enum Mode {
+        /** A finished file: every line counts, and an incomplete playlist is an error. */
+        COMPLETE,
+        /** A file being written: only complete lines count, and an incomplete ending is not (yet) an error. */
+        GROWING
+    }
+
+    private static final String EXTM3U = "#EXTM3U";
+    private static final Set<String> MEDIA_TAGS = Set.of("#EXTINF", "#EXT-X-TARGETDURATION",
+            "#EXT-X-MEDIA-SEQUENCE", "#EXT-X-DISCONTINUITY-SEQUENCE", "#EXT-X-ENDLIST", "#EXT-X-PLAYLIST-TYPE",
+            "#EXT-X-I-FRAMES-ONLY", "#EXT-X-DISCONTINUITY", "#EXT-X-PROGRAM-DATE-TIME", "#EXT-X-MAP",
+            "#EXT-X-BYTERANGE", "#EXT-X-KEY", "#EXT-X-GAP", "#EXT-X-DATERANGE", "#EXT-X-PART",
+            "#EXT-X-PART-INF", "#EXT-X-SERVER-CONTROL", "#EXT-X-PRELOAD-HINT", "#EXT-X-SKIP",
+            "#EXT-X-RENDITION-REPORT", "#EXT-X-BITRATE");
+    private static final Set<String> MASTER_TAGS = Set.of("#EXT-X-STREAM-INF", "#EXT-X-MEDIA",
+            "#EXT-X-I-FRAME-STREAM-INF", "#EXT-X-SESSION-DATA", "#EXT-X-SESSION-KEY", "#EXT-X-CONTENT-STEERING");
+    private static final Pattern DECIMAL_INTEGER = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern EXTINF = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]*)?)(?:,(.*))?");
+    /** ISO 8601 date-time with a zone: {@code Z}, {@code +01:00} or ffmpeg's {@code +0100}. */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private final String source;
+    private final Mode mode;
+
+    private Integer version;
+    private int firstMediaTagLine;
+    private String firstMediaTag;
+    private int firstMasterTagLine;
+    private String firstMasterTag;
+
+    private Long targetDuration;
+    private Long mediaSequence;
+    private Long discontinuitySequence;
+    private String playlistType;
+    private boolean endList;
+    private String mapUri;
+    private final List<MediaSegment> segments = new ArrayList<>();
+    private int pendingLine;
+    private Long pendingDuration;
+    private String pendingTitle;
+    private boolean pendingDiscontinuity;
+    private Instant pendingProgramDateTime;
+    private boolean pendingGap;
+
+    private final List<Variant> variants = new ArrayList<>();
+    private final List<AlternateRendition> alternates = new ArrayList<>();
+    private int streamInfLine;
+    private AttributeList streamInf;
+
+    private PlaylistParser(String source, Mode mode) {
+        this.source = source;
+        this.mode = mode;
+    }
+
+    /**
+     * Reads one playlist.
+     *
+     * @param content the playlist's bytes (UTF-8, RFC 8216 4.1)
+     * @param source  how errors name the playlist (the path or URL the user gave)
+     * @return the playlist, or null in {@link Mode#GROWING} when it does not yet say what it is
+     * @throws PlaylistException when it breaks RFC 8216 or uses what the pipeline cannot carry
+     */
+    public static Playlist parse(byte[] content, String source, Mode mode) throws PlaylistException {
+        return new PlaylistParser(source, mode).read(content);
+    }
+
+    private Playlist read(byte[] content) throws PlaylistException {
+        int length = content.length;
+        if (mode == Mode.GROWING) {
+            length = completeLength(content);
+        }
+        if (length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF) {
+            throw new PlaylistException(source, 1, "the playlist starts with a byte order mark, which RFC 8216 "
+                    + "4.1 forbids");
+        }
+        String text = decode(content, length);
+        if (text.isEmpty()) {
+            if (mode == Mode.GROWING) {
+                return null;
+            }
+            throw new PlaylistException(source, 0, "the playlist is empty");
+        }
+        String[] lines = text.split("\n", -1);
+        int count = lines.length;
+        if (text.endsWith("\n")) {
+            count--; // the empty string after the last line break is not a line
+        }
+        for (int i = 0; i < count; i++) {
+            String line = lines[i];
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            readLine(i + 1, line);
+        }
+        return finish();
+    }
+
+    /** Up to the last line break, or everything when the unterminated last line is a whole ENDLIST tag. */
+    private static int completeLength(byte[] content) {
+        int lastBreak = -1;
+        for (int i = content.length - 1; i >= 0; i--) {
+            if (content[i] == '\n') {
+                lastBreak = i;
+                break;
+            }
+        }
+        String rest = new String(content, lastBreak + 1, content.length - lastBreak - 1, StandardCharsets.UTF_8);
+        return rest.strip().equals("#EXT-X-ENDLIST") ? content.length : lastBreak + 1;
+    }
+
+    private String decode(byte[] content, int length) throws PlaylistException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content, 0, length);
+        CharBuffer out = CharBuffer.allocate(length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (content[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new PlaylistException(source, line, "not UTF-8 text (invalid byte at offset " + in.position()
+                    + "); is this a playlist?");
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private void readLine(int number, String line) throws PlaylistException {
+        if (number == 1) {
+            if (!line.stripTrailing().equals(EXTM3U)) {
+                throw new PlaylistException(source, 1, "not an HLS playlist: the first line must be #EXTM3U, was '"
+                        + shorten(line) + "'");
+            }
+            return;
+        }
+        if (line.isBlank()) {
+            return;
+        }
+        if (line.startsWith("#EXT")) {
+            readTag(number, line.stripTrailing());
+        } else if (line.startsWith("#")) {
+            return; // a comment
+        } else {
+            readUri(number, line);
+        }
+    }
+
+    private void readTag(int number, String line) throws PlaylistException {
+        int colon = line.indexOf(':');
+        String name = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? null : line.substring(colon + 1);
+        if (MEDIA_TAGS.contains(name)) {
+            if (firstMasterTag != null) {
+                throw mixed(number, name, firstMasterTag, firstMasterTagLine, "master", "media");
+            }
+            if (firstMediaTag == null) {
+                firstMediaTag = name;
+                firstMediaTagLine = number;
+            }
+        } else if (MASTER_TAGS.contains(name)) {
+            if (firstMediaTag != null) {
+                throw mixed(number, name, firstMediaTag, firstMediaTagLine, "media", "master");
+            }
+            if (firstMasterTag == null) {
+                firstMasterTag = name;
+                firstMasterTagLine = number;
+            }
+        }
+        switch (name) {
+            case EXTM3U -> throw new PlaylistException(source, number, "#EXTM3U may only be the first line");
+            case "#EXT-X-VERSION" -> {
+                if (version != null) {
+                    throw twice(number, name);
+                }
+                version = (int) Math.min(Integer.MAX_VALUE, integer(number, name, value));
+            }
+            case "#EXT-X-TARGETDURATION" -> {
+                if (targetDuration != null) {
+                    throw twice(number, name);
+                }
+                targetDuration = integer(number, name, value);
+            }
+            case "#EXT-X-MEDIA-SEQUENCE" -> {
+                if (mediaSequence != null) {
+                    throw twice(number, name);
+                }
+                beforeFirstSegment(number, name);
+                mediaSequence = integer(number, name, value);
+            }
+            case "#EXT-X-DISCONTINUITY-SEQUENCE" -> {
+                if (discontinuitySequence != null) {
+                    throw twice(number, name);
+                }
+                beforeFirstSegment(number, name);
+                discontinuitySequence = integer(number, name, value);
+            }
+            case "#EXT-X-PLAYLIST-TYPE" -> {
+                if (playlistType != null) {
+                    throw twice(number, name);
+                }
+                String type = required(number, name, value);
+                if (!type.equals("EVENT") && !type.equals("VOD")) {
+                    throw new PlaylistException(source, number, name + " must be EVENT or VOD, was " + type);
+                }
+                playlistType = type;
+            }
+            case "#EXT-X-ENDLIST" -> {
+                none(number, name, value);
+                endList = true;
+            }
+            case "#EXTINF" -> extinf(number, value);
+            case "#EXT-X-DISCONTINUITY" -> {
+                none(number, name, value);
+                pendingDiscontinuity = true;
+            }
+            case "#EXT-X-GAP" -> {
+                none(number, name, value);
+                pendingGap = true;
+            }
+            case "#EXT-X-PROGRAM-DATE-TIME" -> pendingProgramDateTime = dateTime(number, name,
+                    required(number, name, value));
+            case "#EXT-X-MAP" -> {
+                AttributeList attributes = AttributeList.parse(source, number, name, required(number, name, value));
+                mapUri = attributes.quoted("URI", true);
+            }
+            case "#EXT-X-KEY" -> {
+                AttributeList attributes = AttributeList.parse(source, number, name, required(number, name, value));
+                String method = attributes.enumerated("METHOD", true);
+                if (!method.equals("NONE")) {
+                    throw new PlaylistException(source, number, "encrypted segments (#EXT-X-KEY METHOD=" + method
+                            + ") are not supported: the pipeline's playlists carry no keys");
+                }
+            }
+            case "#EXT-X-BYTERANGE" -> throw new PlaylistException(source, number, "byte-range segments "
+                    + "(#EXT-X-BYTERANGE) are not supported: a segment must be a whole resource "
+                    + "(with ffmpeg, do not use -hls_flags single_file)");
+            case "#EXT-X-I-FRAMES-ONLY" -> throw new PlaylistException(source, number,
+                    "I-frame-only playlists (#EXT-X-I-FRAMES-ONLY) are not supported");
+            case "#EXT-X-DEFINE" -> throw new PlaylistException(source, number,
+                    "variable substitution (#EXT-X-DEFINE) is not supported");
+            case "#EXT-X-STREAM-INF" -> {
+                if (streamInf != null) {
+                    throw new PlaylistException(source, number, "#EXT-X-STREAM-INF at line " + streamInfLine
+                            + " has no URI line after it before this one");
+                }
+                streamInf = AttributeList.parse(source, number, name, required(number, name, value));
+                streamInfLine = number;
+                streamInf.decimalInteger("BANDWIDTH", true);
+            }
+            case "#EXT-X-MEDIA" -> {
+                AttributeList attributes = AttributeList.parse(source, number, name, required(number, name, value));
+                alternates.add(new AlternateRendition(number, attributes.enumerated("TYPE", true),
+                        attributes.quoted("GROUP-ID", true), attributes.quoted("NAME", true),
+                        attributes.quoted("URI", false)));
+            }
+            default -> {
+                // RFC 8216 6.3.1: ignore what is not recognized (EXT-X-INDEPENDENT-SEGMENTS, EXT-X-START,
+                // EXT-X-DATERANGE, low-latency parts, I-frame variants, session data, ...).
+            }
+        }
+    }
+
+    private void extinf(int number, String value) throws PlaylistException {
+        if (pendingDuration != null) {
+            throw new PlaylistException(source, number, "a second #EXTINF before the URI of the segment that "
+                    + "#EXTINF at line " + pendingLine + " describes");
+        }
+        Matcher matcher = EXTINF.matcher(required(number, "#EXTINF", value));
+        if (!matcher.matches()) {
+            throw new PlaylistException(source, number, "#EXTINF must be <duration>,[<title>] with the duration "
+                    + "in decimal seconds, was '" + shorten(value) + "'");
+        }
+        pendingDuration = new BigDecimal(matcher.group(1)).movePointRight(6).setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
+        pendingTitle = matcher.group(2) == null || matcher.group(2).isEmpty() ? null : matcher.group(2);
+        pendingLine = number;
+    }
+
+    private void readUri(int number, String uri) throws PlaylistException {
+        if (streamInf != null) {
+            AttributeList a = streamInf;
+            variants.add(new Variant(number, uri, a.decimalInteger("BANDWIDTH", true),
+                    a.decimalInteger("AVERAGE-BANDWIDTH", false), a.resolution("RESOLUTION", false),
+                    a.quoted("CODECS", false), a.decimalFloat("FRAME-RATE", false), a.quoted("AUDIO", false)));
+            streamInf = null;
+            return;
+        }
+        if (pendingDuration == null) {
+            throw new PlaylistException(source, number, "URI line '" + shorten(uri) + "' has no "
+                    + (firstMasterTag != null ? "#EXT-X-STREAM-INF" : "#EXTINF") + " before it");
+        }
+        segments.add(new MediaSegment(number, uri, pendingDuration, pendingTitle, pendingDiscontinuity,
+                pendingProgramDateTime, mapUri, pendingGap));
+        pendingDuration = null;
+        pendingTitle = null;
+        pendingDiscontinuity = false;
+        pendingProgramDateTime = null;
+        pendingGap = false;
+    }
+
+    private Playlist finish() throws PlaylistException {
+        boolean growing = mode == Mode.GROWING;
+        if (pendingDuration != null && !growing) {
+            throw new PlaylistException(source, pendingLine, "#EXTINF has no segment URI after it");
+        }
+        if (streamInf != null && !growing) {
+            throw new PlaylistException(source, streamInfLine, "#EXT-X-STREAM-INF has no URI line after it");
+        }
+        int v = version == null ? 1 : version;
+        if (firstMasterTag != null) {
+            if (variants.isEmpty()) {
+                if (growing) {
+                    return null;
+                }
+                throw new PlaylistException(source, 0, "the master playlist has no variant "
+                        + "(#EXT-X-STREAM-INF followed by a URI line)");
+            }
+            return new MasterPlaylist(v, variants, alternates);
+        }
+        if (firstMediaTag != null) {
+            if (targetDuration == null) {
+                if (growing && segments.isEmpty()) {
+                    return null;
+                }
+                throw new PlaylistException(source, 0, "#EXT-X-TARGETDURATION is missing (RFC 8216 4.3.3.1 "
+                        + "requires it in every media playlist)");
+            }
+            return new MediaPlaylist(v, targetDuration, mediaSequence == null ? 0 : mediaSequence,
+                    discontinuitySequence == null ? 0 : discontinuitySequence, playlistType, endList, segments);
+        }
+        if (growing) {
+            return null;
+        }
+        throw new PlaylistException(source, 0, "the playlist has neither segments (#EXTINF) nor variants "
+                + "(#EXT-X-STREAM-INF)");
+    }
+
+    private void beforeFirstSegment(int number, String name) throws PlaylistException {
+        if (!segments.isEmpty() || pendingDuration != null) {
+            throw new PlaylistException(source, number, name + " must come before the first segment");
+        }
+    }
+
+    private long integer(int number, String name, String value) throws PlaylistException {
+        String text = required(number, name, value);
+        if (!DECIMAL_INTEGER.matcher(text).matches()) {
+            throw new PlaylistException(source, number, name + " must be a decimal integer, was '"
+                    + shorten(text) + "'");
+        }
+        return Long.parseLong(text);
+    }
+
+    private Instant dateTime(int number, String name, String value) throws PlaylistException {
+        try {
+            OffsetDateTime parsed = OffsetDateTime.parse(value, DATE_TIME);
+            return parsed.toInstant().truncatedTo(ChronoUnit.MILLIS);
+        } catch (DateTimeParseException e) {
+            throw new PlaylistException(source, number, name + " must be an ISO 8601 date-time with a time zone "
+                    + "(2026-11-21T20:00:00.000Z), was '" + shorten(value) + "'");
+        }
+    }
+
+    private String required(int number, String name, String value) throws PlaylistException {
+        if (value == null || value.isEmpty()) {
+            throw new PlaylistException(source, number, name + " needs a value (" + name + ":<value>)");
+        }
+        return value;
+    }
+
+    private void none(int number, String name, String value) throws PlaylistException {
+        if (value != null) {
+            throw new PlaylistException(source, number, name + " takes no value, was '" + shorten(value) + "'");
+        }
+    }
+
+    private PlaylistException twice(int number, String name) {
+        return new PlaylistException(source, number, name + " appears more than once");
+    }
+
+    private PlaylistException mixed(int number, String name, String other, int otherLine, String otherKind,
+                                    String kind) {
+        return new PlaylistException(source, number, name + " is a " + kind + " playlist tag, but " + other
+                + " at line " + otherLine + " made this a " + otherKind + " playlist; a playlist is one or the "
+                + "other");
+    }
+
+    private static String shorten(String text) {
+        String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+        StringBuilder out = new StringBuilder();
+        shown.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+}
