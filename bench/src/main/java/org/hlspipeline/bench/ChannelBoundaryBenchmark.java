@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.hlspipeline.channel.ChannelStateCodec;
+import org.hlspipeline.channel.StoredChannel;
 import org.hlspipeline.pipeline.PipelineTopics;
 import org.hlspipeline.playout.ChannelSegment;
 import org.hlspipeline.playout.ChannelState;
@@ -27,10 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The pure part of one channel boundary, as {@code ChannelCommandProcessor.tick} does it for one due channel:
- * decode the stored state, {@code Playout.advance} to the boundary (one segment airs), build and serialize the
- * as-run {@code AiredSegment}, compare the states (the processor's write-on-change check) and encode the new
- * state. RocksDB, the due index, Kafka (forward, produce, changelog) and the listener are not included.
+ * The pure part of one channel boundary, as {@code ChannelCommandProcessor.tick} and {@code ChannelStore} do it
+ * for one due channel: decode the stored timeline (the programme stays bytes until the engine needs it),
+ * {@code Playout.advance} to the boundary (one segment airs), build and serialize the as-run {@code AiredSegment},
+ * compare the states (the processor's write-on-change check), encode the new timeline, and encode the programme
+ * when it changed. RocksDB, the due index, Kafka (forward, produce, changelog) and the listener are not included.
  *
  * <p>Every invocation airs exactly one segment: {@code @Setup} prepares {@value #STATES} consecutive states of
  * the {@link ChannelFixtures} channel, one boundary apart, checks that each airs exactly one segment and slides
@@ -49,8 +51,8 @@ public class ChannelBoundaryBenchmark {
 
     @State(Scope.Thread)
     public static class Boundaries {
-        /** Stored bytes of state i, as the channels store holds them. */
-        byte[][] stored;
+        /** State i as the two channel stores hold it. */
+        StoredChannel[] stored;
         /** State i as decoded from the store, the input of advance. */
         ChannelState[] decoded;
         /** The boundary of state i: its next air time. */
@@ -66,14 +68,14 @@ public class ChannelBoundaryBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             ChannelState[] states = ChannelFixtures.consecutiveStates(STATES);
-            stored = new byte[STATES][];
+            stored = new StoredChannel[STATES];
             decoded = new ChannelState[STATES];
             untilMicros = new long[STATES];
             advanced = new ChannelState[STATES];
             aired = new ChannelSegment[STATES];
             for (int i = 0; i < STATES; i++) {
-                stored[i] = ChannelStateCodec.CHANNEL.encode(states[i]);
-                decoded[i] = ChannelStateCodec.CHANNEL.decode(stored[i]);
+                stored[i] = ChannelStateCodec.encode(states[i]);
+                decoded[i] = stored[i].decode();
                 Fixtures.check(decoded[i].equals(states[i]), "state " + i + " does not survive the codec");
                 untilMicros[i] = decoded[i].nextAirMicros();
                 Playout.Advance advance = Playout.advance(decoded[i], untilMicros[i]);
@@ -94,22 +96,31 @@ public class ChannelBoundaryBenchmark {
             int min = Integer.MAX_VALUE;
             int max = 0;
             long sum = 0;
-            for (byte[] b : stored) {
+            int programmeWrites = 0;
+            long programmeBytes = 0;
+            for (int i = 0; i < STATES; i++) {
+                byte[] b = stored[i].timeline();
                 min = Math.min(min, b.length);
                 max = Math.max(max, b.length);
                 sum += b.length;
+                if (ChannelStateCodec.programmeChanged(decoded[i], advanced[i])) {
+                    programmeWrites++;
+                    programmeBytes += ChannelStateCodec.encodeProgramme(advanced[i]).length;
+                }
             }
             int key = ChannelFixtures.CHANNEL_ID.getBytes(StandardCharsets.UTF_8).length;
             byte[] asRun = asRunSerializer.serialize(asRunTopic, ChannelFixtures.asRun(ChannelFixtures.CHANNEL_ID,
                     aired[0]));
             double mean = (double) sum / stored.length;
             double boundariesPerSecond = 10_000 / (ChannelFixtures.SEGMENT_MICROS / 1e6);
-            System.out.printf(Locale.ROOT, "%nchannel state value: %d to %d B (mean %.0f B) over %d boundaries; "
-                            + "key %d B; as-run value %d B%n"
-                            + "at %,.0f boundaries/s: %.1f MB/s (%.1f MiB/s) of channels changelog key+value, "
+            double programmePerBoundary = (double) (programmeBytes + (long) programmeWrites * key) / STATES;
+            double changelog = (mean + key + programmePerBoundary) * boundariesPerSecond;
+            System.out.printf(Locale.ROOT, "%nchannel timeline value: %d to %d B (mean %.0f B) over %d boundaries; "
+                            + "programme written at %d of them (%d B in all); key %d B; as-run value %d B%n"
+                            + "at %,.0f boundaries/s: %.1f MB/s (%.1f MiB/s) of channel changelogs key+value, "
                             + "%.2f MB/s of as-run values%n",
-                    min, max, mean, stored.length, key, asRun.length, boundariesPerSecond,
-                    (mean + key) * boundariesPerSecond / 1e6, (mean + key) * boundariesPerSecond / 1048576.0,
+                    min, max, mean, STATES, programmeWrites, programmeBytes, key, asRun.length,
+                    boundariesPerSecond, changelog / 1e6, changelog / 1048576.0,
                     (double) asRun.length * boundariesPerSecond / 1e6);
         }
 
@@ -121,9 +132,10 @@ public class ChannelBoundaryBenchmark {
         }
     }
 
+    /** The timeline decoded; the programme stays bytes (the engine does not look at it in this boundary). */
     @Benchmark
     public ChannelState decode(Boundaries b) {
-        return ChannelStateCodec.CHANNEL.decode(b.stored[b.take()]);
+        return b.stored[b.take()].decode();
     }
 
     @Benchmark
@@ -134,7 +146,7 @@ public class ChannelBoundaryBenchmark {
 
     @Benchmark
     public byte[] encode(Boundaries b) {
-        return ChannelStateCodec.CHANNEL.encode(b.advanced[b.take()]);
+        return ChannelStateCodec.encodeTimeline(b.advanced[b.take()]);
     }
 
     @Benchmark
@@ -143,11 +155,14 @@ public class ChannelBoundaryBenchmark {
                 ChannelFixtures.asRun(ChannelFixtures.CHANNEL_ID, b.aired[b.take()]));
     }
 
-    /** Everything above for one due channel, in the order {@code tick} does it. */
+    /**
+     * Everything above for one due channel, in the order {@code tick} does it; once per cycle the item changes and
+     * the programme is decoded and encoded too.
+     */
     @Benchmark
     public byte[] boundary(Boundaries b, Blackhole bh) {
         int i = b.take();
-        ChannelState state = ChannelStateCodec.CHANNEL.decode(b.stored[i]);
+        ChannelState state = b.stored[i].decode();
         Playout.Advance advance = Playout.advance(state, b.untilMicros[i]);
         for (ChannelSegment segment : advance.aired()) {
             bh.consume(b.asRunSerializer.serialize(b.asRunTopic,
@@ -157,6 +172,9 @@ public class ChannelBoundaryBenchmark {
         if (state.equals(after)) {
             return null; // never here: every prepared boundary airs a segment
         }
-        return ChannelStateCodec.CHANNEL.encode(after);
+        if (ChannelStateCodec.programmeChanged(state, after)) {
+            bh.consume(ChannelStateCodec.encodeProgramme(after));
+        }
+        return ChannelStateCodec.encodeTimeline(after);
     }
 }

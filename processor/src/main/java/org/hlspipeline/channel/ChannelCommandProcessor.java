@@ -45,7 +45,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
 
     private final ChannelPlayoutSettings settings;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, ChannelState> channels;
+    private ChannelStore channels;
     private KeyValueStore<String, Long> seen;
     private TimestampedKeyValueStore<String, byte[]> broadcasts;
     private DueIndex due;
@@ -59,7 +59,8 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.channels = context.getStateStore(ChannelStores.CHANNELS);
+        this.channels = new ChannelStore(context.getStateStore(ChannelStores.CHANNELS),
+                context.getStateStore(ChannelStores.PROGRAMMES));
         this.seen = context.getStateStore(ChannelStores.SEEN);
         this.broadcasts = context.getStateStore(ChannelStores.BROADCASTS);
         this.due = new DueIndex(context.getStateStore(ChannelStores.DUE));
@@ -160,11 +161,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
             }
         }
         for (KeyValue<String, ValueAndTimestamp<Broadcast>> entry : fresh) {
-            List<String> ids = new ArrayList<>();
-            try (KeyValueIterator<String, ChannelState> it = channels.all()) {
-                it.forEachRemaining(kv -> ids.add(kv.key));
-            }
-            for (String channelId : ids) {
+            for (String channelId : channels.channelIds()) {
                 ChannelState state = channels.get(channelId);
                 save(channelId, state, offerAlert(state, entry.key, entry.value.value(), entry.value.timestamp()));
             }
@@ -251,7 +248,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         if (before == after || (before != null && before.equals(after))) {
             return; // a channel waiting for its live stream is looked at every tick, and written only on change
         }
-        channels.put(channelId, after);
+        channels.put(channelId, before, after);
         due.update(channelId, dueOf(before), dueOf(after));
     }
 

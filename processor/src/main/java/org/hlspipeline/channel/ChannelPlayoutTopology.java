@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   hls.channel-commands ──▶ channel-command-processor ──▶ hls.as-run     (one record per aired segment)
- *                               │  channels      (channelId → ChannelState)      └──▶ hls.dlq
+ *                               │  channels      (channelId → timeline, every boundary)  └──▶ hls.dlq
+ *                               │  channel-programmes (channelId → programme, on change)
  *                               │  channel-due   (next due µs|channelId)
  *                               │  channel-seen  (command ids and alerts taken in)
  *                               └─ broadcasts    (global: alertId → latest broadcast, on every instance)
@@ -41,8 +42,11 @@ public final class ChannelPlayoutTopology {
         topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 settings.topics().channelCommands());
         topology.addProcessor(PROCESSOR, () -> new ChannelCommandProcessor(settings), SOURCE);
+        // Raw bytes: ChannelStore decodes a channel's timeline and programme together (see ChannelStateCodec).
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChannelStores.CHANNELS),
-                Serdes.String(), ChannelStateCodec.CHANNEL.serde()), PROCESSOR);
+                Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChannelStores.PROGRAMMES),
+                Serdes.String(), Serdes.ByteArray()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChannelStores.DUE),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChannelStores.SEEN),

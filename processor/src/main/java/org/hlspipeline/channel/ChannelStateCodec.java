@@ -8,38 +8,90 @@ import org.hlspipeline.playout.AdMarkers;
 import org.hlspipeline.playout.ChannelConfig;
 import org.hlspipeline.playout.ChannelSegment;
 import org.hlspipeline.playout.ChannelState;
+import org.hlspipeline.playout.DeferredList;
+import org.hlspipeline.playout.Item;
 import org.hlspipeline.playout.ItemKind;
 import org.hlspipeline.playout.LadderRendition;
 import org.hlspipeline.playout.Layer;
 import org.hlspipeline.playout.Playhead;
-import org.hlspipeline.playout.PlayoutCommand;
 import org.hlspipeline.playout.ResumePolicy;
-import org.hlspipeline.playout.ScheduledCommand;
 import org.hlspipeline.schemas.state.AdBreakState;
-import org.hlspipeline.schemas.state.CancelAlertState;
 import org.hlspipeline.schemas.state.ChannelConfigState;
 import org.hlspipeline.schemas.state.ChannelSegmentState;
-import org.hlspipeline.schemas.state.ChannelStateRecord;
-import org.hlspipeline.schemas.state.LayerState;
+import org.hlspipeline.schemas.state.ChannelTimelineRecord;
+import org.hlspipeline.schemas.state.LayerTimelineState;
 import org.hlspipeline.schemas.state.PlayheadState;
-import org.hlspipeline.schemas.state.ScheduledCommandState;
-import org.hlspipeline.schemas.state.StartAlertState;
 import org.hlspipeline.store.StateCodec;
 
 /**
- * The channels store's codec. Items and waiting commands are kept as the command topic's own Avro types, so the
- * state says what the scheduler sent in the scheduler's words, and evolves with the same schema rules.
+ * How a channel is stored: two records under its id, so that a boundary writes and reads only what it changes.
+ *
+ * <ul>
+ *   <li>The <em>timeline</em> ({@link ChannelStores#CHANNELS}) is what airs and what players see: sequence numbers,
+ *       the window, the configuration, each layer's playhead, and how many items, waiting layers and scheduled
+ *       commands there are. Every boundary rewrites it (about 4 KB with a 4-rendition ladder).</li>
+ *   <li>The <em>programme</em> ({@link ChannelStores#PROGRAMMES}) is what is to come: each layer's items and
+ *       cycle, the waiting layers and the scheduled commands. It is written only when one of them changes, and
+ *       read back only when the engine looks at one of them: a decoded channel holds them as
+ *       {@link DeferredList}s over the programme's bytes.</li>
+ * </ul>
  */
 public final class ChannelStateCodec {
-
-    public static final StateCodec<ChannelState, ChannelStateRecord> CHANNEL = new StateCodec<>(
-            ChannelStateRecord.getEncoder(), ChannelStateRecord.getDecoder(),
-            ChannelStateCodec::toRecord, ChannelStateCodec::fromRecord);
 
     private ChannelStateCodec() {
     }
 
-    static ChannelStateRecord toRecord(ChannelState s) {
+    /** Both records of a channel, as a new channel (or a test) stores them. */
+    public static StoredChannel encode(ChannelState state) {
+        return new StoredChannel(encodeTimeline(state), ChannelProgrammeCodec.encode(state));
+    }
+
+    public static byte[] encodeTimeline(ChannelState state) {
+        return StateCodec.encodeRecord(ChannelTimelineRecord.getEncoder(), toRecord(state));
+    }
+
+    public static byte[] encodeProgramme(ChannelState state) {
+        return ChannelProgrammeCodec.encode(state);
+    }
+
+    /**
+     * The channel; its programme is decoded from {@code programme} when first needed. {@code programme} may be
+     * null only for a channel that has no items, waiting layers or scheduled commands.
+     */
+    public static ChannelState decode(byte[] timeline, byte[] programme) {
+        ChannelTimelineRecord record = StateCodec.decodeRecord(ChannelTimelineRecord.getDecoder(), timeline);
+        return fromRecord(record, new ChannelProgrammeCodec.Source(record.getChannelId(), programme));
+    }
+
+    /**
+     * Whether {@code next} must write its programme: it has no stored predecessor, or a layer's items or cycle,
+     * the waiting layers or the scheduled commands are no longer the lists that {@code stored} was decoded with.
+     * Immutable lists that are the same object hold the same items, so a boundary that only airs a segment is
+     * told apart without decoding anything.
+     */
+    public static boolean programmeChanged(ChannelState stored, ChannelState next) {
+        if (stored == null) {
+            return true;
+        }
+        if (stored.layers().size() != next.layers().size() || !same(stored.waiting(), next.waiting())
+                || !same(stored.scheduled(), next.scheduled())) {
+            return true;
+        }
+        for (int i = 0; i < next.layers().size(); i++) {
+            Layer before = stored.layers().get(i);
+            Layer after = next.layers().get(i);
+            if (!same(before.items(), after.items()) || !same(before.cycle(), after.cycle())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean same(List<?> a, List<?> b) {
+        return a == b || (a.isEmpty() && b.isEmpty());
+    }
+
+    static ChannelTimelineRecord toRecord(ChannelState s) {
         List<ChannelSegmentState> window = new ArrayList<>(s.window().size());
         for (ChannelSegment seg : s.window()) {
             window.add(new ChannelSegmentState(seg.mediaSequence(), seg.airTimeMicros(), seg.durationMicros(),
@@ -48,19 +100,27 @@ public final class ChannelStateCodec {
                     seg.adBreak() == null ? null : new AdBreakState(seg.adBreak().firstSequence(),
                             seg.adBreak().startMicros(), seg.adBreak().plannedMicros())));
         }
-        List<ScheduledCommandState> scheduled = new ArrayList<>(s.scheduled().size());
-        for (ScheduledCommand c : s.scheduled()) {
-            scheduled.add(new ScheduledCommandState(c.effectiveMicros(), c.order(), commandId(c.command()),
-                    payload(c.command())));
+        List<LayerTimelineState> layers = new ArrayList<>(s.layers().size());
+        for (Layer l : s.layers()) {
+            layers.add(new LayerTimelineState(l.id(), l.priority(), l.policy().name(), toRecord(l.current()),
+                    l.items().size(), l.cycle().size(), l.endsAtMicros(), l.startedAtMicros()));
         }
-        return new ChannelStateRecord(s.channelId(), s.config() == null ? null : toRecord(s.config()),
-                s.nextAirMicros(), s.nextMediaSequence(), s.discontinuitySequence(), window,
-                layers(s.layers()), layers(s.waiting()), scheduled, s.commandsScheduled(),
-                s.lastItem() == null ? null : ItemMapper.toAvro(s.lastItem()), s.pendingDiscontinuity(), s.idle(),
-                s.endAfterCurrent(), s.ended());
+        boolean lastItemOnQueue = lastItemAirsOnQueue(s);
+        return new ChannelTimelineRecord(s.channelId(), s.config() == null ? null : toRecord(s.config()),
+                s.nextAirMicros(), s.nextMediaSequence(), s.discontinuitySequence(), window, layers,
+                s.waiting().size(), s.scheduled().size(), s.commandsScheduled(),
+                s.lastItem() == null || lastItemOnQueue ? null : ItemMapper.toAvro(s.lastItem()), lastItemOnQueue,
+                s.pendingDiscontinuity(), s.idle(), s.endAfterCurrent(), s.ended());
     }
 
-    static ChannelState fromRecord(ChannelStateRecord r) {
+    /** The item the queue plays is usually the last one it started: stored once, with the playhead. */
+    private static boolean lastItemAirsOnQueue(ChannelState s) {
+        Playhead queue = s.base().current();
+        return s.lastItem() != null && queue != null
+                && (queue.item() == s.lastItem() || queue.item().equals(s.lastItem()));
+    }
+
+    private static ChannelState fromRecord(ChannelTimelineRecord r, ChannelProgrammeCodec.Source programme) {
         List<ChannelSegment> window = new ArrayList<>(r.getWindow().size());
         for (ChannelSegmentState seg : r.getWindow()) {
             window.add(new ChannelSegment(seg.getMediaSequence(), seg.getAirTimeMicros(), seg.getDurationMicros(),
@@ -68,16 +128,37 @@ public final class ChannelStateCodec {
                     seg.getTitle(), seg.getAdBreak() == null ? null : new AdBreak(seg.getAdBreak().getFirstSequence(),
                             seg.getAdBreak().getStartMicros(), seg.getAdBreak().getPlannedMicros())));
         }
-        List<ScheduledCommand> scheduled = new ArrayList<>(r.getScheduled().size());
-        for (ScheduledCommandState c : r.getScheduled()) {
-            scheduled.add(new ScheduledCommand(c.getEffectiveMicros(), c.getOrder(),
-                    command(c.getCommandId(), c.getCommand())));
+        List<Layer> layers = new ArrayList<>(r.getLayers().size());
+        for (int i = 0; i < r.getLayers().size(); i++) {
+            LayerTimelineState l = r.getLayers().get(i);
+            int index = i;
+            layers.add(new Layer(l.getId(), l.getPriority(), ResumePolicy.valueOf(l.getPolicy()),
+                    fromRecord(l.getCurrent()),
+                    deferred(l.getItemCount(), () -> programme.items(index)),
+                    deferred(l.getCycleCount(), () -> programme.cycle(index)),
+                    l.getEndsAtMicros(), l.getStartedAtMicros()));
         }
+        Item lastItem = r.getLastItemAirsOnQueue() ? layers.get(0).current().item()
+                : r.getLastItem() == null ? null : ItemMapper.fromAvro(r.getLastItem());
         return new ChannelState(r.getChannelId(), r.getConfig() == null ? null : fromRecord(r.getConfig()),
-                r.getNextAirMicros(), r.getNextMediaSequence(), r.getDiscontinuitySequence(), window,
-                fromLayers(r.getLayers()), fromLayers(r.getWaiting()), scheduled, r.getCommandsScheduled(),
-                r.getLastItem() == null ? null : ItemMapper.fromAvro(r.getLastItem()), r.getPendingDiscontinuity(),
-                r.getIdle(), r.getEndAfterCurrent(), r.getEnded());
+                r.getNextAirMicros(), r.getNextMediaSequence(), r.getDiscontinuitySequence(), window, layers,
+                deferred(r.getWaitingCount(), programme::waiting),
+                deferred(r.getScheduledCount(), programme::scheduled), r.getCommandsScheduled(), lastItem,
+                r.getPendingDiscontinuity(), r.getIdle(), r.getEndAfterCurrent(), r.getEnded());
+    }
+
+    private static <E> List<E> deferred(int size, java.util.function.Supplier<List<E>> source) {
+        return size == 0 ? List.of() : new DeferredList<>(size, source);
+    }
+
+    static PlayheadState toRecord(Playhead p) {
+        return p == null ? null : new PlayheadState(ItemMapper.toAvro(p.item()), p.nextIndex(), p.fallback(),
+                p.liveSequence(), p.liveAiredMicros(), p.stallIndex());
+    }
+
+    static Playhead fromRecord(PlayheadState p) {
+        return p == null ? null : new Playhead(ItemMapper.fromAvro(p.getItem()), p.getNextIndex(), p.getFallback(),
+                p.getLiveSequence(), p.getLiveAiredMicros(), p.getStallIndex());
     }
 
     private static ChannelConfigState toRecord(ChannelConfig c) {
@@ -100,67 +181,5 @@ public final class ChannelStateCodec {
         return new ChannelConfig(ladder, c.getWindowSize(), c.getTargetDurationSeconds(),
                 c.getFiller() == null ? null : ItemMapper.fromAvro(c.getFiller()), c.getProgramDateTime(),
                 AdMarkers.valueOf(c.getAdMarkers().name()));
-    }
-
-    private static List<LayerState> layers(List<Layer> layers) {
-        List<LayerState> out = new ArrayList<>(layers.size());
-        for (Layer l : layers) {
-            Playhead p = l.current();
-            out.add(new LayerState(l.id(), l.priority(), l.policy().name(),
-                    p == null ? null : new PlayheadState(ItemMapper.toAvro(p.item()), p.nextIndex(), p.fallback(),
-                            p.liveSequence(), p.liveAiredMicros(), p.stallIndex()),
-                    l.items().stream().map(ItemMapper::toAvro).toList(),
-                    l.cycle().stream().map(ItemMapper::toAvro).toList(), l.endsAtMicros(), l.startedAtMicros()));
-        }
-        return out;
-    }
-
-    private static List<Layer> fromLayers(List<LayerState> layers) {
-        List<Layer> out = new ArrayList<>(layers.size());
-        for (LayerState l : layers) {
-            PlayheadState p = l.getCurrent();
-            out.add(new Layer(l.getId(), l.getPriority(), ResumePolicy.valueOf(l.getPolicy()),
-                    p == null ? null : new Playhead(ItemMapper.fromAvro(p.getItem()), p.getNextIndex(),
-                            p.getFallback(), p.getLiveSequence(), p.getLiveAiredMicros(), p.getStallIndex()),
-                    l.getItems().stream().map(ItemMapper::fromAvro).toList(),
-                    l.getCycle().stream().map(ItemMapper::fromAvro).toList(), l.getEndsAtMicros(),
-                    l.getStartedAtMicros()));
-        }
-        return out;
-    }
-
-    private static String commandId(PlayoutCommand command) {
-        if (command instanceof PlayoutCommand.Interrupt i) {
-            return i.id();
-        }
-        if (command instanceof PlayoutCommand.StartAlert a) {
-            return a.alertId();
-        }
-        if (command instanceof PlayoutCommand.CancelAlert c) {
-            return c.alertId();
-        }
-        return "";
-    }
-
-    private static Object payload(PlayoutCommand command) {
-        if (command instanceof PlayoutCommand.StartAlert a) {
-            return new StartAlertState(a.items().stream().map(ItemMapper::toAvro).toList(), a.priority(),
-                    a.after().name(), a.endsAtMicros());
-        }
-        if (command instanceof PlayoutCommand.CancelAlert) {
-            return new CancelAlertState();
-        }
-        return ChannelCommandMapper.toAvroPayload(command);
-    }
-
-    private static PlayoutCommand command(String commandId, Object payload) {
-        if (payload instanceof StartAlertState a) {
-            return new PlayoutCommand.StartAlert(commandId, a.getItems().stream().map(ItemMapper::fromAvro).toList(),
-                    a.getPriority(), ResumePolicy.valueOf(a.getAfter()), a.getEndsAtMicros());
-        }
-        if (payload instanceof CancelAlertState) {
-            return new PlayoutCommand.CancelAlert(commandId);
-        }
-        return ChannelCommandMapper.toDomain(commandId, payload);
     }
 }

@@ -3,8 +3,10 @@ package org.hlspipeline.channel;
 /** Names of the channel stores; part of the changelog topic names, so they never change silently. */
 public final class ChannelStores {
 
-    /** {@code channelId} → {@link org.hlspipeline.playout.ChannelState}. */
+    /** {@code channelId} → the channel's timeline, rewritten at every boundary (see {@link ChannelStateCodec}). */
     public static final String CHANNELS = "channels";
+    /** {@code channelId} → the channel's programme: queued items, waiting layers, scheduled commands. */
+    public static final String PROGRAMMES = "channel-programmes";
     /** {@code <next due µs>|channelId} → channelId: channels with a boundary or a command due. */
     public static final String DUE = "channel-due";
     /** {@code channelId/commandId} and {@code alert/alertId} → when first seen: applied once, never twice. */

@@ -28,8 +28,8 @@ public record ChannelState(String channelId, ChannelConfig config, long nextAirM
         Objects.requireNonNull(channelId, "channelId");
         window = List.copyOf(window);
         layers = List.copyOf(layers);
-        waiting = List.copyOf(waiting);
-        scheduled = List.copyOf(scheduled);
+        waiting = DeferredList.immutable(waiting);
+        scheduled = DeferredList.immutable(scheduled);
         if (layers.isEmpty() || !layers.get(0).isBase()) {
             throw new IllegalArgumentException("the queue is always the first layer");
         }

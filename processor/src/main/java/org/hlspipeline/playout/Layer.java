@@ -18,8 +18,8 @@ public record Layer(String id, int priority, ResumePolicy policy, Playhead curre
                     List<Item> cycle, long endsAtMicros, long startedAtMicros) {
 
     public Layer {
-        items = List.copyOf(items);
-        cycle = List.copyOf(cycle);
+        items = DeferredList.immutable(items);
+        cycle = DeferredList.immutable(cycle);
     }
 
     static Layer base() {

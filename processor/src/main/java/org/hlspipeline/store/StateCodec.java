@@ -35,8 +35,17 @@ public final class StateCodec<T, A extends SpecificRecord> {
     }
 
     public byte[] encode(T value) {
+        return encodeRecord(encoder, toRecord.apply(value));
+    }
+
+    public T decode(byte[] bytes) {
+        return fromRecord.apply(decodeRecord(decoder, bytes));
+    }
+
+    /** A state record in single-object encoding, for codecs that map more than one record to one value. */
+    public static <A> byte[] encodeRecord(BinaryMessageEncoder<A> encoder, A record) {
         try {
-            ByteBuffer buffer = encoder.encode(toRecord.apply(value));
+            ByteBuffer buffer = encoder.encode(record);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;
@@ -45,9 +54,9 @@ public final class StateCodec<T, A extends SpecificRecord> {
         }
     }
 
-    public T decode(byte[] bytes) {
+    public static <A> A decodeRecord(BinaryMessageDecoder<A> decoder, byte[] bytes) {
         try {
-            return fromRecord.apply(decoder.decode(bytes));
+            return decoder.decode(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable state record", e);
         }

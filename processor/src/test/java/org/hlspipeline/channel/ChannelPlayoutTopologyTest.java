@@ -117,8 +117,10 @@ class ChannelPlayoutTopologyTest {
     }
 
     private ChannelState channel(String id) {
-        KeyValueStore<String, ChannelState> store = driver.getKeyValueStore(ChannelStores.CHANNELS);
-        return store.get(id);
+        KeyValueStore<String, byte[]> timelines = driver.getKeyValueStore(ChannelStores.CHANNELS);
+        KeyValueStore<String, byte[]> programmes = driver.getKeyValueStore(ChannelStores.PROGRAMMES);
+        byte[] timeline = timelines.get(id);
+        return timeline == null ? null : new StoredChannel(timeline, programmes.get(id)).decode();
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.hlspipeline.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hlspipeline.playout.ChannelState;
 import org.hlspipeline.playout.Channels;
+import org.hlspipeline.playout.DeferredList;
 import org.hlspipeline.playout.Item;
 import org.hlspipeline.playout.ItemKind;
 import org.hlspipeline.playout.LiveFeed;
@@ -15,7 +17,10 @@ import org.hlspipeline.playout.PlayoutCommand;
 import org.hlspipeline.playout.ResumePolicy;
 import org.junit.jupiter.api.Test;
 
-/** The channels store keeps every part of a channel: a reload must never change what airs next. */
+/**
+ * The two channel stores keep every part of a channel: a reload must never change what airs next, and a
+ * boundary that only airs a segment must neither decode nor rewrite the programme.
+ */
 class ChannelStateCodecTest {
 
     @Test
@@ -33,6 +38,81 @@ class ChannelStateCodecTest {
 
         assertThat(state.top().current().stalled()).isTrue();
         assertThat(state.window()).anyMatch(s -> s.adBreak() != null);
-        assertThat(ChannelStateCodec.CHANNEL.decode(ChannelStateCodec.CHANNEL.encode(state))).isEqualTo(state);
+        assertThat(state.scheduled()).hasSize(2);
+        assertThat(ChannelStateCodec.encode(state).decode()).isEqualTo(state);
+        assertThat(StoredChannel.fromBytes(ChannelStateCodec.encode(state).toBytes()).decode()).isEqualTo(state);
+    }
+
+    @Test
+    void aBoundaryInsideAnItemNeitherDecodesNorChangesTheProgramme() {
+        ChannelState state = Playout.advance(Channels.channel(Channels.item("filler", 2),
+                Channels.item("ep1", 10), Channels.item("ep2", 10), Channels.item("ep3", 10)), Channels.at(3)).state();
+        ChannelState stored = ChannelStateCodec.encode(state).decode();
+        assertThat(stored.base().items()).isInstanceOf(DeferredList.class);
+
+        Playout.Advance boundary = Playout.advance(stored, stored.nextAirMicros());
+
+        assertThat(boundary.aired()).hasSize(1);
+        assertThat(ChannelStateCodec.programmeChanged(stored, boundary.state())).isFalse();
+        assertThat(((DeferredList<?>) stored.base().items()).produced()).isFalse();
+        assertThat(boundary.state().base().items()).isSameAs(stored.base().items());
+    }
+
+    @Test
+    void anItemChangeACommandAndANewChannelEachRewriteTheProgramme() {
+        ChannelState state = Playout.advance(Channels.channel(Channels.item("filler", 2),
+                Channels.item("ep1", 2), Channels.item("ep2", 2)), Channels.at(1)).state();
+        ChannelState stored = ChannelStateCodec.encode(state).decode();
+        assertThat(ChannelStateCodec.programmeChanged(null, stored)).isTrue();
+
+        // ep1's second segment airs at 2 s; at 4 s ep2 starts and leaves the queue.
+        ChannelState itemChange = Playout.advance(stored, Channels.at(4)).state();
+        assertThat(itemChange.base().current().item().itemId()).isEqualTo("ep2");
+        assertThat(ChannelStateCodec.programmeChanged(stored, itemChange)).isTrue();
+
+        ChannelState commanded = Playout.schedule(stored, new PlayoutCommand.Skip(), Channels.at(5));
+        assertThat(ChannelStateCodec.programmeChanged(stored, commanded)).isTrue();
+    }
+
+    /**
+     * Airing through the stores, boundary by boundary, with the programme written only when the store says it
+     * changed, airs exactly what the engine airs in memory: through item changes, an interrupt that resumes, an
+     * alert, the filler and a loop.
+     */
+    @Test
+    void airingThroughTheStoresAirsWhatTheEngineAirsInMemory() {
+        ChannelState start = Channels.channel(Channels.item("filler", 3), Channels.item("ep1", 5),
+                Channels.item("ep2", 4), new Item("loop", ItemKind.PROGRAM, "Loop", Channels.asset("loop", 3), 0, 3,
+                        true, false));
+        start = Playout.schedule(start, new PlayoutCommand.Interrupt("flash", List.of(Channels.item("flash", 2)),
+                20, ResumePolicy.RESUME), Channels.at(5));
+        start = Playout.schedule(start, new PlayoutCommand.StartAlert("storm",
+                List.of(Channels.item("storm", 1)), 100, ResumePolicy.RESUME, Channels.at(31)), Channels.at(25));
+        start = Playout.schedule(start, new PlayoutCommand.Enqueue(List.of(Channels.item("ep3", 2)), true),
+                Channels.at(40));
+
+        ChannelState inMemory = start;
+        StoredChannel stored = ChannelStateCodec.encode(start);
+        List<Integer> programmeWrites = new ArrayList<>();
+        for (int boundary = 0; boundary < 40; boundary++) {
+            long until = Channels.at(boundary * 2 + 1);
+            Playout.Advance expected = Playout.advance(inMemory, until);
+            ChannelState loaded = stored.decode();
+            Playout.Advance actual = Playout.advance(loaded, until);
+
+            assertThat(actual.aired()).as("boundary %d", boundary).isEqualTo(expected.aired());
+            assertThat(actual.state()).as("boundary %d", boundary).isEqualTo(expected.state());
+            byte[] programme = stored.programme();
+            if (ChannelStateCodec.programmeChanged(loaded, actual.state())) {
+                programme = ChannelStateCodec.encodeProgramme(actual.state());
+                programmeWrites.add(boundary);
+            }
+            stored = new StoredChannel(ChannelStateCodec.encodeTimeline(actual.state()), programme);
+            inMemory = expected.state();
+        }
+        assertThat(stored.decode()).isEqualTo(inMemory);
+        assertThat(Channels.labels(inMemory.window())).isNotEmpty();
+        // Item changes, the interrupt, the alert and the enqueue rewrite the programme; most boundaries do not.
+        assertThat(programmeWrites).hasSizeBetween(4, 20);
     }
 }

@@ -19,7 +19,7 @@ class ChannelReads {
     }
 
     Mono<Served<ChannelState>> channel(String channelId) {
-        return queries.get(QueryableStores.CHANNELS, channelId, channelId);
+        return queries.get(QueryableStores.CHANNELS, channelId, channelId).map(served -> served.map(StoredChannel::decode));
     }
 
     /** Channel ids across all instances, in order, after {@code after} when given. */

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hlspipeline.channel.StoredChannel;
 import org.hlspipeline.playout.ChannelState;
 import org.hlspipeline.query.QueryableStores;
 import org.hlspipeline.query.StateQueryService;
@@ -105,7 +106,7 @@ class IptvController {
     private Mono<List<Listed>> listed() {
         return allChannelIds().flatMapMany(Flux::fromIterable)
                 .flatMapSequential(id -> queries.get(QueryableStores.CHANNELS, id, id)
-                        .map(served -> served.value()
+                        .map(served -> served.value().map(StoredChannel::decode)
                                 .filter(state -> state.configured() && !state.ended())
                                 .map(state -> new Listed(id, state)))
                         .onErrorResume(StoreUnavailableException.class, e -> {

@@ -75,7 +75,7 @@ class InternalStoreController {
                 .header(QueryHeaders.SERVED_BY, served.instance())
                 .header(QueryHeaders.SERVED_ROLE, served.role().header());
         return served.value()
-                .map(value -> builder.body(store.codec().encode(value)))
+                .map(value -> builder.body(store.encode().apply(value)))
                 .orElseGet(() -> ResponseEntity.notFound()
                         .header(QueryHeaders.SERVED_BY, served.instance())
                         .header(QueryHeaders.SERVED_ROLE, served.role().header()).build());

@@ -5,9 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.hlspipeline.channel.ChannelStateCodec;
 import org.hlspipeline.channel.ChannelStores;
-import org.hlspipeline.playout.ChannelState;
+import org.hlspipeline.channel.StoredChannel;
 import org.hlspipeline.stream.RenditionWindow;
 import org.hlspipeline.stream.StreamState;
 import org.hlspipeline.stream.StreamStateCodecs;
@@ -19,15 +18,25 @@ import org.springframework.stereotype.Component;
 public class QueryableStores {
 
     public static final QueryableStore<RenditionWindow> STREAM_WINDOWS =
-            new QueryableStore<>(StreamStores.WINDOWS, StreamStateCodecs.WINDOW);
+            QueryableStore.of(StreamStores.WINDOWS, StreamStateCodecs.WINDOW);
     public static final QueryableStore<StreamState> STREAMS =
-            new QueryableStore<>(StreamStores.STREAMS, StreamStateCodecs.STREAM);
+            QueryableStore.of(StreamStores.STREAMS, StreamStateCodecs.STREAM);
 
-    public static final QueryableStore<ChannelState> CHANNELS =
-            new QueryableStore<>(ChannelStores.CHANNELS, ChannelStateCodec.CHANNEL);
+    /**
+     * A channel's timeline and programme, read together from the same partition and sent on as the owner holds
+     * them; {@link StoredChannel#decode()} decodes the programme only if the reader looks at it.
+     */
+    public static final QueryableStore<StoredChannel> CHANNELS = new QueryableStore<>(ChannelStores.CHANNELS,
+            QueryableStores::storedChannel, StoredChannel::toBytes, StoredChannel::fromBytes);
 
     private final Map<String, QueryableStore<?>> byName = List.<QueryableStore<?>>of(STREAM_WINDOWS, STREAMS, CHANNELS)
             .stream().collect(Collectors.toUnmodifiableMap(QueryableStore::name, Function.identity()));
+
+    private static StoredChannel storedChannel(QueryableStore.Stores stores, String channelId) {
+        byte[] timeline = stores.get(ChannelStores.CHANNELS, channelId);
+        return timeline == null ? null
+                : new StoredChannel(timeline, stores.get(ChannelStores.PROGRAMMES, channelId));
+    }
 
     Map<String, QueryableStore<?>> byName() {
         return byName;

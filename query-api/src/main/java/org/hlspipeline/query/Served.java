@@ -8,6 +8,11 @@ import java.util.Optional;
  */
 public record Served<T>(Optional<T> value, String instance, Role role) {
 
+    /** The same answer, its value turned into what the caller reads. */
+    public <R> Served<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+        return new Served<>(value.map(mapper), instance, role);
+    }
+
     public enum Role {
         ACTIVE, STANDBY;
 

@@ -100,16 +100,20 @@ public class StateQueryService {
      */
     public <T> Served<T> readLocal(QueryableStore<T> store, int partition, String storeKey, Served.Role role) {
         KafkaStreams streams = runtime.kafkaStreams();
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, T>> params = StoreQueryParameters
-                .fromNameAndType(store.name(), QueryableStoreTypes.<String, T>keyValueStore())
-                .withPartition(partition);
         if (role == Served.Role.STANDBY) {
             checkStandbyLag(streams, store.name(), partition);
-            params = params.enableStaleStores();
         }
+        QueryableStore.Stores stores = new QueryableStore.Stores() {
+            @Override
+            public <V> V get(String storeName, String key) {
+                StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> params = StoreQueryParameters
+                        .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
+                        .withPartition(partition);
+                return streams.store(role == Served.Role.STANDBY ? params.enableStaleStores() : params).get(key);
+            }
+        };
         try {
-            T value = streams.store(params).get(storeKey);
-            return new Served<>(Optional.ofNullable(value), self.name(), role);
+            return new Served<>(Optional.ofNullable(store.read().read(stores, storeKey)), self.name(), role);
         } catch (InvalidStateStoreException e) {
             throw new StoreUnavailableException("store " + store.name() + " partition " + partition
                     + " is not queryable here now", e);
@@ -167,7 +171,7 @@ public class StateQueryService {
                         return response.createException().flatMap(Mono::error);
                     }
                     return response.bodyToMono(byte[].class)
-                            .map(bytes -> new Served<>(Optional.of(store.codec().decode(bytes)), instance,
+                            .map(bytes -> new Served<>(Optional.of(store.decode().apply(bytes)), instance,
                                     candidate.role()));
                 })
                 .timeout(forwardTimeout)

@@ -127,7 +127,7 @@ final class ChannelKafka {
         KafkaStreams streams = instance.bean(StreamsRuntime.class).kafkaStreams();
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(ChannelStores.CHANNELS,
-                    QueryableStoreTypes.<String, ChannelState>keyValueStore())).get(channelId) != null;
+                    QueryableStoreTypes.<String, byte[]>keyValueStore())).get(channelId) != null;
         } catch (RuntimeException e) {
             return false; // not queryable yet (rebalancing)
         }

@@ -28,7 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances on one broker, with a standby replica each. Any instance answers any key: it forwards to the
@@ -122,8 +126,67 @@ class TwoInstancesIT {
         assertThat(servedByFromFirst).containsExactlyInAnyOrder(first.name(), second.name());
     }
 
+    /**
+     * Channels keep their timeline and programme in two stores; the owner sends both as it holds them, and the
+     * asking instance decodes the programme (the queue here) only to describe it.
+     */
     @Test
     @Order(2)
+    void everyChannelIsServedFromEitherInstanceWithItsQueue() {
+        for (int i = 0; i < streams.size(); i++) {
+            String channel = streams.get(i);
+            PipelineInstance writer = i % 2 == 0 ? second : first;
+            postCommand(writer, channel, Map.of("type", "configure", "targetDuration", 1, "ladder",
+                    List.of(Map.of("name", "720p", "bandwidth", 2_500_000))));
+            postCommand(writer, channel, Map.of("type", "enqueue", "items", List.of(vod("ep-a"), vod("ep-b"))));
+        }
+
+        Set<String> owners = new HashSet<>();
+        for (String channel : streams) {
+            await(channel + " airs on both instances").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        String fromFirst = channelPlaylist(first, channel);
+                        String fromSecond = channelPlaylist(second, channel);
+                        // The two reads may straddle a boundary: equal once both fall between the same two.
+                        return fromFirst != null && fromFirst.contains("/ep-a/seg") && fromFirst.equals(fromSecond);
+                    });
+            JsonNode fromFirst = channelJson(first, channel);
+            JsonNode fromSecond = channelJson(second, channel);
+            for (JsonNode view : List.of(fromFirst, fromSecond)) {
+                assertThat(view.path("nowPlaying").path("itemId").asString()).isEqualTo("ep-a");
+                assertThat(view.path("queue").findValuesAsString("itemId")).containsExactly("ep-b");
+            }
+            assertThat(fromFirst.path("servedBy").asString()).isEqualTo(fromSecond.path("servedBy").asString());
+            owners.add(fromFirst.path("servedBy").asString());
+        }
+        assertThat(owners).containsExactlyInAnyOrder(first.name(), second.name());
+    }
+
+    private static void postCommand(PipelineInstance instance, String channel, Map<String, Object> command) {
+        instance.http().post().uri("/channels/{c}/commands", channel).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(command).exchange().expectStatus().isAccepted();
+    }
+
+    private static Map<String, Object> vod(String itemId) {
+        return Map.of("itemId", itemId, "kind", "PROGRAM", "vod", Map.of("segmentCount", 600, "segmentDuration", 1.0,
+                "renditions", Map.of("720p", Map.of("uriTemplate", "https://cdn.example/" + itemId + "/seg{n}.ts"))));
+    }
+
+    private static String channelPlaylist(PipelineInstance instance, String channel) {
+        EntityExchangeResult<byte[]> result = instance.http().get()
+                .uri("/channels/{c}/renditions/720p/playlist.m3u8", channel).exchange().expectBody().returnResult();
+        return result.getStatus().value() == 200
+                ? new String(result.getResponseBody(), StandardCharsets.UTF_8) : null;
+    }
+
+    private static JsonNode channelJson(PipelineInstance instance, String channel) {
+        String body = instance.http().get().uri("/api/channels/{c}", channel).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return JsonMapper.builder().build().readTree(body);
+    }
+
+    @Test
+    @Order(3)
     void whenTheOwnerCannotBeReachedAStandbyAnswers() {
         List<String> ownedBySecond = streams.stream().filter(stream -> second.name().equals(
                 get(first, stream).getResponseHeaders().getFirst(QueryHeaders.SERVED_BY))).toList();
