@@ -54,6 +54,10 @@ final class ChannelFixtures {
         return VodAsset.uniform(renditions, segments, SEGMENT_MICROS, 1);
     }
 
+    static Item filler() {
+        return Item.of("filler-loop", ItemKind.FILLER, "Station filler", asset("filler-loop", 30));
+    }
+
     static Item program(int n) {
         String id = String.format("episode-%04d", n);
         return Item.of(id, ItemKind.PROGRAM, "Episode " + n + " of the evening schedule", asset(id, ITEM_SEGMENTS));
@@ -64,7 +68,7 @@ final class ChannelFixtures {
      * (10 boundaries), so the first item airs and 50 are queued behind it.
      */
     static ChannelState fullChannel() {
-        Item filler = Item.of("filler-loop", ItemKind.FILLER, "Station filler", asset("filler-loop", 30));
+        Item filler = filler();
         ChannelConfig config = new ChannelConfig(LADDER, WINDOW, TARGET_SECONDS, filler, true, AdMarkers.DATERANGE);
         List<Item> items = new ArrayList<>();
         for (int i = 0; i <= QUEUED; i++) {

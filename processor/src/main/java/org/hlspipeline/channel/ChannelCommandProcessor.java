@@ -248,8 +248,10 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         if (before == after || (before != null && before.equals(after))) {
             return; // a channel waiting for its live stream is looked at every tick, and written only on change
         }
+        // Before the put: the old state may still read its programme from the store.
+        OptionalLong dueBefore = dueOf(before);
         channels.put(channelId, before, after);
-        due.update(channelId, dueOf(before), dueOf(after));
+        due.update(channelId, dueBefore, dueOf(after));
     }
 
     private static OptionalLong dueOf(ChannelState state) {

@@ -2,6 +2,7 @@ package org.hlspipeline.channel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.hlspipeline.playout.ChannelState;
 import org.hlspipeline.playout.Item;
@@ -45,10 +46,10 @@ final class ChannelProgrammeCodec {
     static final class Source {
 
         private final String channelId;
-        private final byte[] bytes;
+        private final Supplier<byte[]> bytes;
         private volatile ChannelProgrammeRecord record;
 
-        Source(String channelId, byte[] bytes) {
+        Source(String channelId, Supplier<byte[]> bytes) {
             this.channelId = channelId;
             this.bytes = bytes;
         }
@@ -77,11 +78,12 @@ final class ChannelProgrammeCodec {
         private ChannelProgrammeRecord record() {
             ChannelProgrammeRecord r = record;
             if (r == null) {
-                if (bytes == null) {
+                byte[] stored = bytes.get();
+                if (stored == null) {
                     throw new IllegalStateException("channel " + channelId + " has queued items, waiting layers or "
                             + "scheduled commands, but no programme record");
                 }
-                r = StateCodec.decodeRecord(ChannelProgrammeRecord.getDecoder(), bytes);
+                r = StateCodec.decodeRecord(ChannelProgrammeRecord.getDecoder(), stored);
                 record = r;
             }
             return r;

@@ -2,6 +2,7 @@ package org.hlspipeline.channel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.hlspipeline.playout.AdBreak;
 import org.hlspipeline.playout.AdMarkers;
@@ -59,6 +60,14 @@ public final class ChannelStateCodec {
      * null only for a channel that has no items, waiting layers or scheduled commands.
      */
     public static ChannelState decode(byte[] timeline, byte[] programme) {
+        return decode(timeline, () -> programme);
+    }
+
+    /**
+     * The channel, its programme's bytes fetched only if the engine looks at the programme. The fetch must give
+     * the programme stored with this timeline: a caller that may write the channel in between reads it eagerly.
+     */
+    public static ChannelState decode(byte[] timeline, Supplier<byte[]> programme) {
         ChannelTimelineRecord record = StateCodec.decodeRecord(ChannelTimelineRecord.getDecoder(), timeline);
         return fromRecord(record, new ChannelProgrammeCodec.Source(record.getChannelId(), programme));
     }
@@ -147,7 +156,7 @@ public final class ChannelStateCodec {
                 r.getPendingDiscontinuity(), r.getIdle(), r.getEndAfterCurrent(), r.getEnded());
     }
 
-    private static <E> List<E> deferred(int size, java.util.function.Supplier<List<E>> source) {
+    private static <E> List<E> deferred(int size, Supplier<List<E>> source) {
         return size == 0 ? List.of() : new DeferredList<>(size, source);
     }
 

@@ -22,15 +22,20 @@ final class ChannelStore {
     }
 
     /**
-     * The channel, or null. Its programme bytes are read now, so that the state stays the one read even if the
-     * store changes before the programme is decoded.
+     * The channel, or null. Its programme is read from the store only if the engine looks at it, which it does
+     * before {@link #put} replaces it: this task is the only writer, and reads, advances and writes one channel
+     * at a time.
      */
     ChannelState get(String channelId) {
         byte[] timeline = timelines.get(channelId);
-        return timeline == null ? null : ChannelStateCodec.decode(timeline, programmes.get(channelId));
+        return timeline == null ? null : ChannelStateCodec.decode(timeline, () -> programmes.get(channelId));
     }
 
-    /** Stores {@code after}, which {@link #get} returned as {@code stored} (null for a new channel). */
+    /**
+     * Stores {@code after}, which the engine made from {@code stored} as {@link #get} returned it (null for a new
+     * channel). A changed programme is encoded, which reads what it still needs of the old one, before either
+     * record is replaced.
+     */
     void put(String channelId, ChannelState stored, ChannelState after) {
         if (ChannelStateCodec.programmeChanged(stored, after)) {
             programmes.put(channelId, ChannelStateCodec.encodeProgramme(after));
