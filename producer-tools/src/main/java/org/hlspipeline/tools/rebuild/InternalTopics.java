@@ -15,16 +15,18 @@ import java.util.regex.Pattern;
  */
 final class InternalTopics {
 
-    private static final Pattern SUFFIX = Pattern.compile(
-            ".+(-changelog|-repartition|-subscription-registration-topic|-subscription-response-topic"
-                    + "|-KTABLE-FK-JOIN-SUBSCRIPTION-(REGISTRATION|RESPONSE)-\\d+-topic)");
+    /** What follows {@code <application.id>-}: a store or processor name and the suffix. */
+    private static final Pattern NAME = Pattern.compile(
+            ".+-(changelog|repartition|subscription-registration-topic|subscription-response-topic)"
+                    + "|KTABLE-FK-JOIN-SUBSCRIPTION-(REGISTRATION|RESPONSE)-\\d+-topic");
 
     private InternalTopics() {
     }
 
     /** Named as an internal topic of {@code applicationId}, whoever owns it. */
     static boolean namedAsInternal(String applicationId, String topic) {
-        return topic.startsWith(applicationId + "-") && SUFFIX.matcher(topic).matches();
+        String prefix = applicationId + "-";
+        return topic.startsWith(prefix) && NAME.matcher(topic.substring(prefix.length())).matches();
     }
 
     /**

@@ -257,7 +257,7 @@ final class KafkaResetAdmin implements ResetAdmin {
     private AdminFailure failure(String what, Throwable cause) {
         String detail = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        if (cause instanceof TimeoutException || cause instanceof InterruptedException) {
+        if (unanswered(cause)) {
             return new AdminFailure(ExitCodes.UNAVAILABLE, "Kafka at " + bootstrapServers + " did not answer in "
                     + "time to " + what + " (" + detail + "). Is the broker running, and are --bootstrap-servers "
                     + "and --command-config right? Nothing was changed by this step.", cause);
@@ -272,6 +272,21 @@ final class KafkaResetAdmin implements ResetAdmin {
                     + "topics.", cause);
         }
         return new AdminFailure(ExitCodes.REFUSED, "Kafka refused to " + what + " (" + detail + ")", cause);
+    }
+
+    /**
+     * No broker answered: a timeout anywhere in the chain, or the admin client's own "Failed to find brokers"
+     * (what listing groups says when the cluster metadata never arrived).
+     */
+    private static boolean unanswered(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof InterruptedException
+                    || (t.getClass() == KafkaException.class && String.valueOf(t.getMessage())
+                    .startsWith("Failed to find brokers"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
