@@ -75,6 +75,15 @@ final class KafkaLoadSender implements LoadSender {
     }
 
     @Override
+    public void prepare() throws PublishException {
+        try {
+            producer.partitionsFor(topic);
+        } catch (KafkaException e) {
+            throw CommandSupport.kafkaFailure(topic, bootstrapServers, e);
+        }
+    }
+
+    @Override
     public long send(String key, StreamEvent value, Outcome outcome) {
         byte[] bytes;
         try {

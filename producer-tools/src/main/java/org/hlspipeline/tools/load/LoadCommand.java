@@ -160,6 +160,7 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LoadSender sender = KafkaLoadSender.open(settings)) {
+            sender.prepare();
             LoadProgress progress = LoadProgress.of(progressMode, err, System.console() != null, environment);
             LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, LoadClock.SYSTEM,
                     progress), out);

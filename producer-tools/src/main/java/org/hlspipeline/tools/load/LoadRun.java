@@ -66,6 +66,7 @@ final class LoadRun {
 
     LoadResult run() {
         start = clock.nanoTime();
+        progress.update(snapshot(0));
         try {
             for (SyntheticTranscoders.Event info : transcoders.renditionInfos()) {
                 if (stopped.get() != null) {
@@ -88,8 +89,11 @@ final class LoadRun {
         }
         drain();
         long elapsed = clock.nanoTime() - start;
-        progress.finish(snapshot(elapsed));
         LoadResult.Ending ending = stopped.get() == null ? LoadResult.Ending.COMPLETED : stopped.get();
+        LoadSnapshot last = snapshot(elapsed);
+        progress.finish(new LoadSnapshot(last.elapsedNanos(), last.acknowledged(), last.failed(),
+                last.plannedSegments(), last.plannedTime(), last.behindNanos(),
+                ending == LoadResult.Ending.COMPLETED));
         return new LoadResult(plan, sender.destination(), ending, infos.get(), segments.get(), ends.get(),
                 failed.get(), firstFailure.get(), elapsed, bytes, latencies.percentileMicros(0.5),
                 latencies.percentileMicros(0.99), latencies.maxMicros(), behind,

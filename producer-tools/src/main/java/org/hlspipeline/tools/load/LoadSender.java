@@ -17,6 +17,12 @@ interface LoadSender extends AutoCloseable {
     }
 
     /**
+     * Learns where the topic's partitions are before the clock starts, so that the first records are not late by
+     * a metadata round trip, and an unreachable cluster is reported before anything is sent.
+     */
+    void prepare() throws PublishException;
+
+    /**
      * Hands one record to the client; may block while the client's buffer is full.
      *
      * @return the bytes of key and value handed over, or 0 when the record failed before that

@@ -12,12 +12,21 @@ import java.util.OptionalLong;
  * @param plannedSegments segment events the run is to send, if known
  * @param plannedTime     how long the run is to last, for a run that stops at a time (else null)
  * @param behindNanos     how late the last segment event went out against its due time (0 when unthrottled)
+ * @param completed       the run has sent everything it planned and every answer is in
  */
 record LoadSnapshot(long elapsedNanos, long acknowledged, long failed, OptionalLong plannedSegments,
-                    Duration plannedTime, long behindNanos) {
+                    Duration plannedTime, long behindNanos, boolean completed) {
+
+    LoadSnapshot(long elapsedNanos, long acknowledged, long failed, OptionalLong plannedSegments,
+                 Duration plannedTime, long behindNanos) {
+        this(elapsedNanos, acknowledged, failed, plannedSegments, plannedTime, behindNanos, false);
+    }
 
     /** 0 to 1: by the events for a run that stops at a count, else by the time. */
     double fraction() {
+        if (completed) {
+            return 1;
+        }
         double fraction;
         if (plannedTime != null) {
             fraction = elapsedNanos / (double) plannedTime.toNanos();
@@ -31,6 +40,9 @@ record LoadSnapshot(long elapsedNanos, long acknowledged, long failed, OptionalL
 
     /** Seconds left, from the time for a timed run, else from the average rate so far; empty if unknown. */
     OptionalLong secondsLeft() {
+        if (completed) {
+            return OptionalLong.of(0);
+        }
         if (plannedTime != null) {
             return OptionalLong.of(Math.max(0, (plannedTime.toNanos() - elapsedNanos + 999_999_999) / 1_000_000_000));
         }

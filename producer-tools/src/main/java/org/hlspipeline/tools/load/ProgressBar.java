@@ -33,8 +33,12 @@ final class ProgressBar implements LoadProgress {
         }
     }
 
+    /** The last frame shows the whole run's average rate: its last second may be only the final acknowledgements. */
     @Override
     public void finish(LoadSnapshot snapshot) {
+        rate = snapshot.elapsedNanos() > 0 ? snapshot.acknowledged() * 1e9 / snapshot.elapsedNanos() : 0;
+        windowStartNanos = snapshot.elapsedNanos();
+        windowStartCount = snapshot.acknowledged();
         draw(snapshot);
         err.println();
         err.flush();

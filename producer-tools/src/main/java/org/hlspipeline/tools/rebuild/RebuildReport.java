@@ -163,9 +163,9 @@ final class RebuildReport {
             out.append("   ").append(topic).append(": the group has offsets for it, but it is not an input topic "
                     + "(add --input-topic ").append(topic).append(" to reset it)\n");
         }
-        out.append("   topics read by global stores (hls.broadcasts): they have no group offsets; each instance "
-                + "reads them again from the start once its state directory is deleted (step 3)\n");
-        out.append("   output topics (hls.as-run, hls.dlq): the replay writes as-run records and dead letters "
-                + "again\n");
+        out.append("   the broadcasts topic (hls.broadcasts by default), read by a global store: it has no group "
+                + "offsets; each instance reads it again from the start once its state directory is deleted (step 3)\n");
+        out.append("   output topics (hls.as-run, hls.dlq by default): the replay writes as-run records and dead "
+                + "letters again\n");
     }
 }

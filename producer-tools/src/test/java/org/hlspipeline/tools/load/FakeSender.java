@@ -47,6 +47,10 @@ final class FakeSender implements LoadSender {
     }
 
     @Override
+    public void prepare() {
+    }
+
+    @Override
     public long send(String key, StreamEvent value, Outcome outcome) {
         long index = sent.size();
         sent.add(new Sent(key, value, clock.nanoTime()));
