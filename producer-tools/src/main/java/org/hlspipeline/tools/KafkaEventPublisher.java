@@ -115,7 +115,7 @@ public final class KafkaEventPublisher implements EventPublisher {
         return config;
     }
 
-    private static boolean isRegistryProperty(String name) {
+    static boolean isRegistryProperty(String name) {
         return name.startsWith("schema.registry.") || name.startsWith("basic.auth.")
                 || name.equals("http.read.timeout.ms") || name.startsWith("specific.avro.");
     }
@@ -198,7 +198,7 @@ public final class KafkaEventPublisher implements EventPublisher {
         return new PublishException(failure, "schema registry: " + e.getMessage(), e);
     }
 
-    private static PublishException configFailure(KafkaException e) {
+    static PublishException configFailure(KafkaException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -22,7 +22,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "producer-tools", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {SegmentCommand.class, EndCommand.class, RenditionInfoCommand.class, TailCommand.class,
-            AssetCommand.class, CommandLine.HelpCommand.class},
+            AssetCommand.class,
+            org.hlspipeline.tools.load.LoadCommand.class, org.hlspipeline.tools.rebuild.RebuildCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Publish events to the HLS playlist pipeline's Kafka topics (Avro, Confluent wire format).",
             "",

@@ -19,6 +19,7 @@ import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.serde.AvroSerializer;
 import org.hlspipeline.stream.WindowPolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,8 +54,9 @@ class PipelineConfiguration {
 
     @Bean
     StreamsRuntime streamsRuntime(KafkaConnection connection, HlsProperties hls, Topology topology,
-                                  LocalInstance localInstance, MeterRegistry meters) {
+                                  LocalInstance localInstance, MeterRegistry meters,
+                                  @Value("${hls.kafka-streams-enabled:true}") boolean kafkaStreamsEnabled) {
         return new StreamsRuntime(connection, hls, topology, localInstance,
-                streams -> new KafkaStreamsMetrics(streams).bindTo(meters));
+                streams -> new KafkaStreamsMetrics(streams).bindTo(meters), kafkaStreamsEnabled);
     }
 }

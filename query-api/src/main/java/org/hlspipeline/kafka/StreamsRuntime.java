@@ -31,17 +31,34 @@ public class StreamsRuntime implements SmartLifecycle {
     private final Topology topology;
     private final LocalInstance localInstance;
     private final java.util.function.Consumer<KafkaStreams> onCreated;
+    private final boolean enabled;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean everRunning = new AtomicBoolean();
     private volatile KafkaStreams streams;
 
+    /**
+     * @param enabled false for maintenance (HLS_KAFKA_STREAMS_ENABLED=false): the embedded broker and the HTTP
+     *                server run, Kafka Streams does not, so its group stays empty for {@code producer-tools rebuild}
+     */
     StreamsRuntime(KafkaConnection connection, HlsProperties properties, Topology topology,
-                   LocalInstance localInstance, java.util.function.Consumer<KafkaStreams> onCreated) {
+                   LocalInstance localInstance, java.util.function.Consumer<KafkaStreams> onCreated,
+                   boolean enabled) {
         this.connection = connection;
         this.properties = properties;
         this.topology = topology;
         this.localInstance = localInstance;
         this.onCreated = onCreated;
+        this.enabled = enabled;
+        if (!enabled) {
+            log.warn("Kafka Streams is off (HLS_KAFKA_STREAMS_ENABLED=false): nothing is processed and playlists "
+                    + "answer 503; the broker ({}) and writes are up, for maintenance such as "
+                    + "producer-tools rebuild", connection.bootstrapServers());
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return enabled;
     }
 
     @Override

@@ -1,0 +1,300 @@
+package org.hlspipeline.tools.rebuild;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.hlspipeline.tools.ClientSettings;
+import org.hlspipeline.tools.CommandSupport;
+import org.hlspipeline.tools.ExitCodes;
+import org.hlspipeline.tools.PublishException;
+
+/**
+ * {@link ResetAdmin} on Kafka's Admin API. Every call is bounded by the admin client's API timeout
+ * ({@value CommandSupport#ADMIN_API_TIMEOUT_MS} ms unless the {@code --command-config} file changes it), so an
+ * unreachable cluster is reported in seconds, and every failure becomes one line with an exit code.
+ */
+final class KafkaResetAdmin implements ResetAdmin {
+
+    /** How long deleted topics may take to leave the cluster's metadata. */
+    static final long DELETION_WAIT_MS = 60_000;
+    private static final long POLL_MS = 200;
+
+    private final Admin admin;
+    private final String bootstrapServers;
+    private final long callTimeoutMs;
+
+    private KafkaResetAdmin(Admin admin, String bootstrapServers, long callTimeoutMs) {
+        this.admin = admin;
+        this.bootstrapServers = bootstrapServers;
+        this.callTimeoutMs = callTimeoutMs;
+    }
+
+    static KafkaResetAdmin open(ClientSettings settings) throws AdminFailure {
+        Map<String, Object> config = CommandSupport.adminConfig(settings);
+        long apiTimeout = CommandSupport.ADMIN_API_TIMEOUT_MS;
+        try {
+            apiTimeout = Long.parseLong(String.valueOf(config.get("default.api.timeout.ms")).trim());
+        } catch (NumberFormatException e) {
+            // The client refuses the value itself, below.
+        }
+        try {
+            return new KafkaResetAdmin(Admin.create(config), settings.bootstrapServers(), apiTimeout + 5_000);
+        } catch (KafkaException e) {
+            PublishException failure = CommandSupport.clientConfigFailure(e);
+            throw new AdminFailure(failure.failure().exitCode(), failure.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ConsumerGroup group(String groupId) throws AdminFailure {
+        String what = "describe the consumer group '" + groupId + "'";
+        GroupListing listing = await(admin.listGroups().all(), "list the consumer groups").stream()
+                .filter(group -> group.groupId().equals(groupId)).findFirst().orElse(null);
+        if (listing == null) {
+            return ConsumerGroup.absent(groupId);
+        }
+        String type = listing.type().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        if (listing.type().filter(t -> t == GroupType.STREAMS || t == GroupType.SHARE).isPresent()) {
+            return new ConsumerGroup(groupId, true, type,
+                    listing.groupState().map(Object::toString).orElse(""), List.of());
+        }
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                    .get(callTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return ConsumerGroup.absent(groupId);
+            }
+            throw failure(what, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failure(what, new TimeoutException("no answer", e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(what, e);
+        }
+        List<String> members = description.members().stream().map(KafkaResetAdmin::describe).sorted().toList();
+        String state = description.groupState() == null ? "" : description.groupState().toString();
+        boolean dead = state.equalsIgnoreCase("dead") && members.isEmpty();
+        return dead ? ConsumerGroup.absent(groupId) : new ConsumerGroup(groupId, true, type, state, members);
+    }
+
+    private static String describe(MemberDescription member) {
+        return member.clientId() + " on " + member.host() + " (member " + member.consumerId() + ")";
+    }
+
+    @Override
+    public Set<String> groupIds() throws AdminFailure {
+        return await(admin.listGroups().all(), "list the consumer groups").stream()
+                .map(GroupListing::groupId).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Map<TopicPartition, Long> committedOffsets(String groupId) throws AdminFailure {
+        Map<TopicPartition, OffsetAndMetadata> committed = await(
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(),
+                "read the committed offsets of '" + groupId + "'");
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        committed.forEach((partition, offset) -> {
+            if (offset != null) {
+                offsets.put(partition, offset.offset());
+            }
+        });
+        return offsets;
+    }
+
+    @Override
+    public Set<String> topics() throws AdminFailure {
+        return await(admin.listTopics().names(), "list the topics");
+    }
+
+    @Override
+    public List<TopicPartition> partitions(Collection<String> topics) throws AdminFailure {
+        if (topics.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TopicDescription> described = await(admin.describeTopics(topics).allTopicNames(),
+                "describe the topics " + topics);
+        return described.values().stream()
+                .flatMap(topic -> topic.partitions().stream()
+                        .map(partition -> new TopicPartition(topic.name(), partition.partition())))
+                .toList();
+    }
+
+    @Override
+    public Map<TopicPartition, Long> earliestOffsets(Collection<TopicPartition> partitions) throws AdminFailure {
+        return offsets(partitions, OffsetSpec.earliest(), "earliest");
+    }
+
+    @Override
+    public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) throws AdminFailure {
+        return offsets(partitions, OffsetSpec.latest(), "end");
+    }
+
+    private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec, String which)
+            throws AdminFailure {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(Function.identity(), partition -> spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        await(admin.listOffsets(request).all(), "read the " + which + " offsets")
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    @Override
+    public void commitOffsets(String groupId, Map<TopicPartition, Long> offsets) throws AdminFailure {
+        Map<TopicPartition, OffsetAndMetadata> request = new HashMap<>();
+        offsets.forEach((partition, offset) -> request.put(partition, new OffsetAndMetadata(offset)));
+        String what = "reset the offsets of '" + groupId + "'";
+        try {
+            admin.alterConsumerGroupOffsets(groupId, request).all().get(callTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnknownMemberIdException || cause instanceof GroupNotEmptyException) {
+                // The coordinator takes offsets from outside only while the group is empty.
+                throw new AdminFailure(RebuildCommand.GROUP_ACTIVE, "the coordinator refused to " + what
+                        + ": an instance joined the group meanwhile (" + cause.getMessage() + "). Stop it and "
+                        + "run again; the internal topics were not deleted", cause);
+            }
+            throw failure(what, cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failure(what, new TimeoutException("no answer", e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(what, e);
+        }
+    }
+
+    @Override
+    public void deleteTopics(Collection<String> topics) throws AdminFailure {
+        if (topics.isEmpty()) {
+            return;
+        }
+        String what = "delete the topics " + topics;
+        try {
+            admin.deleteTopics(topics).all().get(callTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                throw failure(what, e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failure(what, new TimeoutException("no answer", e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(what, e);
+        }
+        awaitGone(new HashSet<>(topics));
+    }
+
+    /**
+     * Deletion is acknowledged before every broker has forgotten the topics. An instance started in that window
+     * could find the live relays' changelog still listed, skip creating it, and then lose it: so wait.
+     */
+    private void awaitGone(Set<String> deleted) throws AdminFailure {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DELETION_WAIT_MS);
+        while (true) {
+            Set<String> left = new HashSet<>(topics());
+            left.retainAll(deleted);
+            if (left.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AdminFailure(ExitCodes.UNAVAILABLE, "Kafka at " + bootstrapServers + " accepted the "
+                        + "deletion, but " + left + " were still listed after " + DELETION_WAIT_MS / 1000
+                        + " s; wait until they are gone before starting an instance", null);
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("wait for the deleted topics to go", e);
+            }
+        }
+    }
+
+    private <T> T await(KafkaFuture<T> future, String what) throws AdminFailure {
+        try {
+            return future.get(callTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw failure(what, e.getCause() == null ? e : e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failure(what, new TimeoutException("no answer", e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(what, e);
+        }
+    }
+
+    private AdminFailure failure(String what, Throwable cause) {
+        String detail = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (unanswered(cause)) {
+            return new AdminFailure(ExitCodes.UNAVAILABLE, "Kafka at " + bootstrapServers + " did not answer in "
+                    + "time to " + what + " (" + detail + "). Is the broker running, and are --bootstrap-servers "
+                    + "and --command-config right? Nothing was changed by this step.", cause);
+        }
+        if (cause instanceof AuthenticationException) {
+            return new AdminFailure(ExitCodes.REFUSED, "Kafka at " + bootstrapServers + " refused the connection: "
+                    + "authentication failed (" + detail + "). Check --command-config.", cause);
+        }
+        if (cause instanceof AuthorizationException) {
+            return new AdminFailure(ExitCodes.REFUSED, "not authorized to " + what + " (" + detail + "). A rebuild "
+                    + "needs Describe and Read on the group, Describe on the topics and Delete on the internal "
+                    + "topics.", cause);
+        }
+        return new AdminFailure(ExitCodes.REFUSED, "Kafka refused to " + what + " (" + detail + ")", cause);
+    }
+
+    /**
+     * No broker answered: a timeout anywhere in the chain, or the admin client's own "Failed to find brokers"
+     * (what listing groups says when the cluster metadata never arrived).
+     */
+    private static boolean unanswered(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof InterruptedException
+                    || (t.getClass() == KafkaException.class && String.valueOf(t.getMessage())
+                    .startsWith("Failed to find brokers"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        try {
+            admin.close(java.time.Duration.ofSeconds(5));
+        } catch (RuntimeException ignored) {
+            // Closing must not hide the outcome the operator is about to see.
+        }
+    }
+}
