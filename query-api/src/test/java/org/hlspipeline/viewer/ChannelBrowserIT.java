@@ -70,7 +70,8 @@ class ChannelBrowserIT {
                 ViewerPage page = new ViewerPage(chromium, app.baseUrl());
                 page.open("/?channel=" + CHANNEL);
                 await("the filler plays").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                        .failFast("a fatal hls.js error", () -> !page.fatalErrors().isEmpty())
+                        .failFast("a fatal hls.js error",
+                                () -> assertThat(page.fatalErrors()).as(page.recorded()).isEmpty())
                         .until(() -> itemsPlayed(page).contains("slate") && page.currentTime() > 0 && !page.paused());
                 PlaybackClock clock = new PlaybackClock(page);
                 Watch watch = new Watch(page, clock);

@@ -62,7 +62,8 @@ class LiveStreamBrowserIT {
                 assertThat(page.listedRow("stream", STREAM)).contains("live").contains(TestMedia.RENDITION);
 
                 await("playback starts").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                        .failFast("a fatal hls.js error", () -> !page.fatalErrors().isEmpty())
+                        .failFast("a fatal hls.js error",
+                                () -> assertThat(page.fatalErrors()).as(page.recorded()).isEmpty())
                         .until(() -> page.currentTime() > 0 && !page.paused());
 
                 PlaybackClock clock = new PlaybackClock(page);
