@@ -24,6 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The viewer page as a browser fetches it from one real instance: the page at {@code /}, its script and style, and
  * the hls.js it plays with, all from the application itself, and nothing in them that points anywhere else. That
@@ -146,6 +149,14 @@ class ViewerPageIT {
 
         String css = text(get("/viewer.css"));
         assertThat(css).doesNotContain("url(").doesNotContain("@import");
+    }
+
+    @Test
+    void theStreamListingThePageReadsIsInTheOpenApiDescription() {
+        JsonNode listing = JsonMapper.builder().build().readTree(text(get("/v3/api-docs")))
+                .path("paths").path("/api/streams").path("get");
+        assertThat(listing.path("summary").asString()).isEqualTo("List streams");
+        assertThat(listing.path("parameters").findValuesAsString("name")).contains("after", "limit");
     }
 
     private static byte[] bundled(String resource) throws IOException {
