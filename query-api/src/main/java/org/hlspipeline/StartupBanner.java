@@ -28,12 +28,13 @@ class StartupBanner {
         log.info("""
 
                   HLS pipeline is up ({} Kafka at {})
+                    viewer page:         {}/
                     register a segment:  POST {}/streams/{stream}/renditions/{rendition}/segments
                     media playlist:      {}/streams/{stream}/renditions/{rendition}/playlist.m3u8
                     master playlist:     {}/streams/{stream}/master.m3u8
                     stream state:        {}/api/streams/{stream}
                     readiness, metrics:  {}/actuator/health/readiness  {}/actuator/prometheus
                 """, kafka.embedded() ? "embedded" : "external", kafka.bootstrapServers(),
-                base, base, base, base, base, base);
+                base, base, base, base, base, base, base);
     }
 }

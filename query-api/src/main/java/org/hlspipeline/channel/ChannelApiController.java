@@ -91,22 +91,25 @@ class ChannelApiController {
     }
 
     /**
-     * One channel in the listing. {@code unavailable}: no instance could answer for it just now (its other
-     * fields are then null).
+     * One channel in the listing. {@code upNext}: the first item projected after now playing (null when nothing
+     * is projected, for instance while a live relay airs). {@code unavailable}: no instance could answer for it
+     * just now (its other fields are then null).
      */
     record ChannelSummary(String channelId, Boolean configured, Boolean ended, ChannelView.Playing nowPlaying,
-                          String api, String master, boolean unavailable) {
+                          ChannelView.UpNext upNext, String api, String master, boolean unavailable) {
 
         static ChannelSummary of(ChannelState state, long nowMicros) {
-            ProjectedSchedule.NowPlaying now = ProjectedSchedule.at(state, nowMicros, 0).nowPlaying();
+            ProjectedSchedule schedule = ProjectedSchedule.at(state, nowMicros, 1);
+            ProjectedSchedule.NowPlaying now = schedule.nowPlaying();
             String id = state.channelId();
             return new ChannelSummary(id, state.configured(), state.ended(),
                     now == null ? null : new ChannelView.Playing(now.itemId(), now.title(), now.kind().name()),
+                    schedule.upNext().isEmpty() ? null : ChannelView.UpNext.of(schedule.upNext().get(0)),
                     "/api/channels/" + id, "/channels/" + id + "/master.m3u8", false);
         }
 
         static ChannelSummary unavailable(String channelId) {
-            return new ChannelSummary(channelId, null, null, null, "/api/channels/" + channelId,
+            return new ChannelSummary(channelId, null, null, null, null, "/api/channels/" + channelId,
                     "/channels/" + channelId + "/master.m3u8", true);
         }
     }

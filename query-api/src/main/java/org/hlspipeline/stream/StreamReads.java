@@ -24,4 +24,9 @@ class StreamReads {
     Mono<Served<StreamState>> stream(String streamId) {
         return queries.get(QueryableStores.STREAMS, streamId, streamId);
     }
+
+    /** Stream ids across all instances, in order, after {@code after} when given. */
+    Mono<StateQueryService.KeyListing> streamIds(String after, int limit) {
+        return queries.keys(QueryableStores.STREAMS, after, limit);
+    }
 }

@@ -312,6 +312,25 @@ class ChannelHttpIT {
                 .isGreaterThan(page.path("channels").get(0).path("channelId").asString());
     }
 
+    @Test
+    void theListingNamesWhatAirsNextAndWhen() {
+        String channel = "list-next";
+        Instant anchor = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        post(channel, configure(vod("filler", "FILLER", 3)), anchor).expectStatus().isAccepted();
+        post(channel, enqueue(vod("ep", "PROGRAM", 20)), anchor).expectStatus().isAccepted();
+
+        JsonNode listing = await("the channel airs").atMost(Duration.ofSeconds(15)).pollInterval(POLL)
+                .until(() -> json(get("/api/channels")), l -> airing(l, channel));
+        JsonNode summary = summary(listing, channel);
+        assertThat(summary.path("nowPlaying").path("itemId").asString()).isEqualTo("ep");
+        // 20 segments of 1 s from the anchor, then the queue is empty and the filler takes over.
+        JsonNode next = summary.path("upNext");
+        assertThat(next.path("itemId").asString()).isEqualTo("filler");
+        assertThat(next.path("title").asString()).isEqualTo("FILLER title");
+        assertThat(Instant.parse(next.path("startsAt").asString())).isEqualTo(anchor.plusSeconds(20));
+        assertThat(next.path("fallback").asBoolean()).isTrue();
+    }
+
     // --- helpers ---
 
     /** Both renditions, polled together; every poll checked against the HLS rules and the previous poll. */

@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TwoInstancesIT {
 
     private static final int PARTITIONS = 6;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TestPipeline pipeline = TestPipeline.unique("two");
     private PipelineInstance first;
@@ -126,12 +127,71 @@ class TwoInstancesIT {
         assertThat(servedByFromFirst).containsExactlyInAnyOrder(first.name(), second.name());
     }
 
+    @Test
+    @Order(2)
+    void theStreamListingFromEitherInstanceNamesEveryStreamInOrderAndPagesOn() {
+        String described = streams.get(0);
+        second.http().put().uri("/streams/{s}/renditions/720p", described)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("bandwidth", 2_500_000, "resolution", "1280x720")).exchange()
+                .expectStatus().isOk();
+
+        JsonNode fromFirst = await("the description is listed").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> json(first, "/api/streams"), l -> !summary(l, described).path("master").isNull());
+        JsonNode fromSecond = json(second, "/api/streams");
+        // Streams live on both instances' partitions: each instance lists all of them, in id order.
+        List<String> listed = fromFirst.path("streams").findValuesAsString("streamId");
+        assertThat(listed).isSorted().containsAll(streams);
+        assertThat(fromSecond.path("streams").findValuesAsString("streamId")).isEqualTo(listed);
+        assertThat(fromFirst.path("unavailableInstances").size()).isZero();
+        assertThat(fromFirst.path("truncated").asBoolean()).isFalse();
+
+        JsonNode describedSummary = summary(fromFirst, described);
+        assertThat(describedSummary.path("master").asString()).isEqualTo("/streams/" + described + "/master.m3u8");
+        assertThat(describedSummary.path("renditions").get(0).path("description").path("resolution").asString())
+                .isEqualTo("1280x720");
+        JsonNode plain = summary(fromFirst, streams.get(1));
+        assertThat(plain.path("ended").asBoolean()).isFalse();
+        assertThat(plain.path("master").isNull()).as("no rendition described: no master playlist").isTrue();
+        assertThat(plain.path("renditions").findValuesAsString("name")).containsExactly("720p");
+        assertThat(plain.path("renditions").get(0).path("playlist").asString()).isEqualTo(mediaPath(streams.get(1),
+                "720p"));
+        assertThat(plain.path("unavailable").asBoolean()).isFalse();
+
+        List<String> paged = new ArrayList<>();
+        String next = "/api/streams?limit=5";
+        while (next != null) {
+            JsonNode page = json(second, next);
+            assertThat(page.path("streams").size()).isBetween(1, 5);
+            paged.addAll(page.path("streams").findValuesAsString("streamId"));
+            next = page.path("truncated").asBoolean() ? page.path("next").asString() : null;
+        }
+        assertThat(paged).isEqualTo(listed);
+        assertThat(first.http().get().uri("/api/streams?limit=0").exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("limit must be 1 to 1000");
+    }
+
+    private static JsonNode json(PipelineInstance instance, String path) {
+        return JSON.readTree(instance.http().get().uri(path).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    private static JsonNode summary(JsonNode listing, String streamId) {
+        for (JsonNode summary : listing.path("streams")) {
+            if (streamId.equals(summary.path("streamId").asString())) {
+                return summary;
+            }
+        }
+        throw new AssertionError(streamId + " is not listed: " + listing);
+    }
+
     /**
      * Channels keep their timeline and programme in two stores; the owner sends both as it holds them, and the
      * asking instance decodes the programme (the queue here) only to describe it.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void everyChannelIsServedFromEitherInstanceWithItsQueue() {
         for (int i = 0; i < streams.size(); i++) {
             String channel = streams.get(i);
@@ -182,11 +242,11 @@ class TwoInstancesIT {
     private static JsonNode channelJson(PipelineInstance instance, String channel) {
         String body = instance.http().get().uri("/api/channels/{c}", channel).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        return JsonMapper.builder().build().readTree(body);
+        return JSON.readTree(body);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void whenTheOwnerCannotBeReachedAStandbyAnswers() {
         List<String> ownedBySecond = streams.stream().filter(stream -> second.name().equals(
                 get(first, stream).getResponseHeaders().getFirst(QueryHeaders.SERVED_BY))).toList();
