@@ -19,6 +19,7 @@ import org.hlspipeline.schemas.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The HTTP gateway's one way into the pipeline, for streams and channels alike: every write becomes an Avro
@@ -54,6 +55,11 @@ public class StreamEventPublisher implements AutoCloseable {
     /**
      * Publishes {@code value} to {@code topic} under {@code key}; completes once Kafka has acknowledged it (acks
      * all). Nothing is sent until subscription.
+     *
+     * <p>{@code send} is called on a worker thread, never on the caller's: it blocks until the producer knows the
+     * topic's partitions, up to {@code max.block.ms}, which is the whole timeout when Kafka is down and this
+     * producer has not written to the topic yet (the first channel command or broadcast after a start). On a
+     * Netty event loop that would stall every connection the loop serves, reads included.
      */
     public Mono<RecordMetadata> publish(String topic, String key, SpecificRecord value) {
         return Mono.<RecordMetadata>create(sink -> {
@@ -73,7 +79,7 @@ public class StreamEventPublisher implements AutoCloseable {
                 sink.error(new KafkaUnavailableException("Kafka did not take the record for " + topic + ": "
                         + e.getMessage(), e));
             }
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hlspipeline.testing.PipelineInstance;
 import org.hlspipeline.testing.TestPipeline;
@@ -60,6 +62,76 @@ class IptvIT {
         if (app != null) {
             app.close();
         }
+    }
+
+    @Test
+    void theListHasEveryAiringChannelAndTheGuideItsProgrammesAsProjected() {
+        // Anchored on a whole second: ep1 airs [A, A+10), ep2 [A+10, A+14), then the filler loops from A+14.
+        Instant anchor = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        post("iptv-main", configure(vod("filler", "FILLER", "Filler", 3)), anchor);
+        post("iptv-main", enqueue(vod("ep1", "PROGRAM", EP1_TITLE, 10), vod("ep2", "PROGRAM", EP2_TITLE, 4)), anchor);
+        post("iptv-second", configure(vod("loop", "FILLER", "Loop", 6)), null);
+
+        await("ep1 airs on iptv-main, the filler on iptv-second").atMost(Duration.ofSeconds(30)).pollInterval(POLL)
+                .until(() -> "ep1".equals(nowPlaying("iptv-main")) && "loop".equals(nowPlaying("iptv-second")));
+
+        // --- the channel list ---
+        EntityExchangeResult<byte[]> m3u = get("/channels.m3u");
+        assertThat(m3u.getStatus()).isEqualTo(HttpStatus.OK);
+        MediaType m3uType = m3u.getResponseHeaders().getContentType();
+        assertThat(m3uType.getType() + "/" + m3uType.getSubtype()).isEqualTo("audio/x-mpegurl");
+        assertThat(m3uType.getCharset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(m3u.getResponseHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("*");
+        IptvFormats.M3uList list = IptvFormats.parseM3u(text(m3u));
+        assertThat(list.header()).containsEntry("x-tvg-url", app.baseUrl() + "/epg.xml");
+        Map<String, IptvFormats.M3uEntry> entries = byTvgId(list);
+        assertThat(entries).containsKeys("iptv-main", "iptv-second");
+        IptvFormats.M3uEntry main = entries.get("iptv-main");
+        assertThat(main.duration()).isEqualTo("-1");
+        assertThat(main.attributes()).containsEntry("tvg-name", "iptv-main");
+        assertThat(main.name()).isEqualTo("iptv-main");
+        assertThat(main.url()).isEqualTo(app.baseUrl() + "/channels/iptv-main/master.m3u8");
+        // The URL is the channel's master playlist, as players open it.
+        EntityExchangeResult<byte[]> master = get(main.url().substring(app.baseUrl().length()));
+        assertThat(master.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(text(master)).startsWith("#EXTM3U\n").contains("#EXT-X-STREAM-INF:");
+
+        // --- the guide, against the projected schedule read just before and just after it ---
+        Snapshot snapshot = snapshot(List.of("iptv-main", "iptv-second"));
+        EntityExchangeResult<byte[]> epg = snapshot.epg();
+        assertThat(epg.getStatus()).isEqualTo(HttpStatus.OK);
+        MediaType epgType = epg.getResponseHeaders().getContentType();
+        assertThat(epgType.getType() + "/" + epgType.getSubtype()).isEqualTo("application/xml");
+        assertThat(epgType.getCharset()).isEqualTo(StandardCharsets.UTF_8);
+        IptvFormats.Guide guide = IptvFormats.parseXmltv(epg.getResponseBody());
+        // The DTD's time format, in UTC with the offset written out: no client has to guess a zone.
+        Matcher times = Pattern.compile(" (start|stop)=\"([^\"]*)\"")
+                .matcher(text(epg));
+        int timesSeen = 0;
+        while (times.find()) {
+            assertThat(times.group(2)).as(times.group()).matches("\\d{14} \\+0000");
+            timesSeen++;
+        }
+        assertThat(timesSeen).as("start and stop of every programme").isEqualTo(2 * guide.programmes().size());
+        JsonNode api = snapshot.api().get("iptv-main");
+        Instant asked = snapshot.asked();
+
+        // Every channel of the list is in the guide under its tvg-id, and only those.
+        assertThat(guide.channels().keySet()).containsExactlyInAnyOrderElementsOf(entries.keySet());
+        assertThat(guide.channels()).containsEntry("iptv-main", "iptv-main");
+        matchesTheProjection(guide.of("iptv-main"), api, asked);
+        matchesTheProjection(guide.of("iptv-second"), snapshot.api().get("iptv-second"), asked);
+
+        // Anchored, the times are known exactly, and so is when ep1 (now playing) began.
+        assertThat(api.path("nowPlaying").path("itemId").asString()).as("ep1 airs throughout").isEqualTo("ep1");
+        assertThat(guide.of("iptv-main")).containsExactly(
+                programme("iptv-main", anchor, anchor.plusSeconds(10), EP1_TITLE),
+                programme("iptv-main", anchor.plusSeconds(10), anchor.plusSeconds(14), EP2_TITLE),
+                programme("iptv-main", anchor.plusSeconds(14), anchor.plusSeconds(17), "Filler"));
+        assertThat(guide.of("iptv-second")).singleElement().satisfies(p -> {
+            assertThat(p.title()).isEqualTo("Loop");
+            assertThat(p.start()).isBeforeOrEqualTo(asked);
+        });
     }
 
     @Test

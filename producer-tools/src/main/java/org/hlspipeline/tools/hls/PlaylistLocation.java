@@ -2,11 +2,15 @@ package org.hlspipeline.tools.hls;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -194,13 +198,29 @@ public final class PlaylistLocation {
                 return Arrays.copyOf(content, content.length);
             }
         } catch (IOException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            throw new FetchException("cannot read " + display + " (" + detail + ")", false);
+            throw new FetchException("cannot read " + display + ": " + unreadable(e), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted while reading " + display, false);
         }
+    }
+
+    /** Why the URL could not be read, in words: the JDK's client throws some of these without a message. */
+    private String unreadable(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection to " + url.getAuthority() + " within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused by " + url.getAuthority() + " (is the server running?)";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + url.getHost();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static HttpClient client() {
