@@ -106,11 +106,10 @@ public final class ScheduleCommand extends KafkaCommand {
         List<Outgoing> records = new ArrayList<>();
         for (SchedulePlan.Step step : plan) {
             records.add(new Outgoing(schedule.channelId(), step.command(),
-                    JsonFormWriter.commandType(step.command().getPayload())));
+                    JsonFormWriter.commandType(step.command().getPayload()) + " " + step.command().getCommandId()));
         }
-        int exitCode = publishInOrder(records, settings(), (record, delivery) -> "sent " + record.description() + " "
-                + ((org.hlspipeline.schemas.channel.ChannelCommand) record.value()).getCommandId() + " to "
-                + delivery);
+        int exitCode = publishInOrder(records, settings(),
+                (record, delivery) -> "sent " + record.description() + " to " + delivery);
         if (exitCode == ExitCodes.OK) {
             out().println("applied " + schedule.document().name() + " to channel " + schedule.channelId() + ": "
                     + records.size() + " command" + (records.size() == 1 ? "" : "s"));
