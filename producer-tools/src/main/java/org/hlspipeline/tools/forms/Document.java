@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -77,7 +78,13 @@ public final class Document {
             }
             return parse("<stdin>", Path.of("").toAbsolutePath(), decode("<stdin>", bytes), fallback);
         }
-        return read(Path.of(source), Format.of(source, fallback));
+        Path file;
+        try {
+            file = Path.of(source);
+        } catch (InvalidPathException e) {
+            throw ToolFailure.input("'" + source + "' is not a file path: " + e.getReason());
+        }
+        return read(file, Format.of(source, fallback));
     }
 
     /** Reads a file in the given format (asset descriptors, files named inside other files). */

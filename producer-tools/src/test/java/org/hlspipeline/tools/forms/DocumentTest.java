@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,6 +101,8 @@ class DocumentTest {
                 .hasMessage(binary + " is not UTF-8 text");
         assertThatThrownBy(() -> Document.read(dir, Document.Format.JSON))
                 .hasMessage("cannot read " + dir + ": it is a folder");
+        assertThatThrownBy(() -> Document.read("a\u0000b.json", Document.Format.JSON, InputStream.nullInputStream()))
+                .isInstanceOf(ToolFailure.class).hasMessageStartingWith("'a\u0000b.json' is not a file path");
     }
 
     @Test
