@@ -57,20 +57,11 @@ public final class ChannelCommandRules {
      * @param stateOrNull the channel's state, or null when the channel has none yet
      */
     public static Optional<String> problem(String recordKey, ChannelCommand command, ChannelState stateOrNull) {
-        Optional<String> id = idProblem("channelId", command.getChannelId());
-        if (id.isPresent()) {
-            return id;
+        Optional<String> ids = idsProblem(recordKey, command);
+        if (ids.isPresent()) {
+            return ids;
         }
         String channelId = command.getChannelId();
-        if (!channelId.equals(recordKey)) {
-            return Optional.of("record key '" + (recordKey == null ? "" : ItemRules.printable(recordKey))
-                    + "' differs from channelId '" + channelId
-                    + "'; the key must be the channel id so a channel's commands stay in order on one partition");
-        }
-        Optional<String> commandId = idProblem("commandId", command.getCommandId());
-        if (commandId.isPresent()) {
-            return commandId;
-        }
         Object payload = command.getPayload();
         if (payload instanceof ConfigureChannel configure) {
             return configureProblem(channelId, configure, stateOrNull);
@@ -99,6 +90,55 @@ public final class ChannelCommandRules {
             return removeProblem(channelId, remove, stateOrNull);
         }
         return Optional.empty();
+    }
+
+    /**
+     * What can be told of a command without the channel's state, for a writer that has no view of it
+     * (producer-tools): everything {@link #problem} checks except that the channel is configured, that items fit
+     * its ladder and target duration, and that a removed item is queued. Whatever passes here may still be
+     * refused when it arrives; whatever fails here would be refused whatever the channel's state.
+     */
+    public static Optional<String> problemWhateverTheState(String recordKey, ChannelCommand command) {
+        Object payload = command.getPayload();
+        if (payload instanceof ConfigureChannel) {
+            return problem(recordKey, command, null);
+        }
+        Optional<String> ids = idsProblem(recordKey, command);
+        if (ids.isPresent()) {
+            return ids;
+        }
+        if (payload instanceof Enqueue enqueue) {
+            return itemsStructureProblem(enqueue.getItems());
+        }
+        if (payload instanceof Replace replace) {
+            return itemsStructureProblem(replace.getItems());
+        }
+        if (payload instanceof Interrupt interrupt) {
+            return interrupt.getPriority() < 1
+                    ? Optional.of("priority must be at least 1 (got " + interrupt.getPriority() + ")")
+                    : itemsStructureProblem(interrupt.getItems());
+        }
+        if (payload instanceof RemoveItem remove) {
+            return idProblem("itemId", remove.getItemId());
+        }
+        if (payload instanceof Skip || payload instanceof EndChannel) {
+            return Optional.empty();
+        }
+        return Optional.of("unknown command " + (payload == null ? "(none)" : payload.getClass().getSimpleName()));
+    }
+
+    private static Optional<String> idsProblem(String recordKey, ChannelCommand command) {
+        Optional<String> id = idProblem("channelId", command.getChannelId());
+        if (id.isPresent()) {
+            return id;
+        }
+        String channelId = command.getChannelId();
+        if (!channelId.equals(recordKey)) {
+            return Optional.of("record key '" + (recordKey == null ? "" : ItemRules.printable(recordKey))
+                    + "' differs from channelId '" + channelId
+                    + "'; the key must be the channel id so a channel's commands stay in order on one partition");
+        }
+        return idProblem("commandId", command.getCommandId());
     }
 
     /** @param recordKey the Kafka record key, which must be the alert id */

@@ -24,8 +24,12 @@ public final class ConnectionOptions {
     public static final String ENV_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String ENV_SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
     public static final String ENV_TOPIC_STREAM_EVENTS = "HLS_TOPIC_STREAM_EVENTS";
+    public static final String ENV_TOPIC_CHANNEL_COMMANDS = "HLS_TOPIC_CHANNEL_COMMANDS";
+    public static final String ENV_TOPIC_BROADCASTS = "HLS_TOPIC_BROADCASTS";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final String DEFAULT_TOPIC_STREAM_EVENTS = "hls.stream-events";
+    public static final String DEFAULT_TOPIC_CHANNEL_COMMANDS = "hls.channel-commands";
+    public static final String DEFAULT_TOPIC_BROADCASTS = "hls.broadcasts";
 
     /** The environment variables the app reads for registry credentials, mapped to the serde's property names. */
     static final Map<String, String> REGISTRY_ENVIRONMENT = Map.of(
@@ -39,6 +43,9 @@ public final class ConnectionOptions {
 
     public static final TopicDefault STREAM_EVENTS =
             new TopicDefault(ENV_TOPIC_STREAM_EVENTS, DEFAULT_TOPIC_STREAM_EVENTS);
+    public static final TopicDefault CHANNEL_COMMANDS =
+            new TopicDefault(ENV_TOPIC_CHANNEL_COMMANDS, DEFAULT_TOPIC_CHANNEL_COMMANDS);
+    public static final TopicDefault BROADCASTS = new TopicDefault(ENV_TOPIC_BROADCASTS, DEFAULT_TOPIC_BROADCASTS);
 
     @Option(names = "--bootstrap-servers", paramLabel = "<servers>", order = 100,
             description = "Kafka brokers, host:port[,host:port...]. Env: KAFKA_BOOTSTRAP_SERVERS. Default: 127.0.0.1:9092 "
@@ -53,7 +60,9 @@ public final class ConnectionOptions {
     String schemaRegistryUrl;
 
     @Option(names = "--topic", paramLabel = "<topic>", order = 102,
-            description = "Topic to publish to. Env: HLS_TOPIC_STREAM_EVENTS. Default: hls.stream-events.")
+            description = "Topic to publish to. Env and default by command: HLS_TOPIC_STREAM_EVENTS, "
+                    + "hls.stream-events (stream events); HLS_TOPIC_CHANNEL_COMMANDS, hls.channel-commands "
+                    + "(command, schedule); HLS_TOPIC_BROADCASTS, hls.broadcasts (alert, cancel-alert).")
     String topic;
 
     @Option(names = "--command-config", paramLabel = "<file>", order = 103,

@@ -10,13 +10,13 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Option value syntax. Ranges are {@link EventRules}' business. */
-final class Converters {
+public final class Converters {
 
     private Converters() {
     }
 
     /** Decimal seconds ({@code 2}, {@code 2.002}, {@code 6.006006}) to whole microseconds, rounding half up. */
-    static final class SecondsToMicros implements ITypeConverter<Long> {
+    public static final class SecondsToMicros implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             BigDecimal seconds;
@@ -36,7 +36,7 @@ final class Converters {
      * An ISO-8601 instant ({@code 2026-11-21T20:00:00Z} or with an offset), truncated to milliseconds: the
      * precision of the Avro {@code timestamp-millis} field it travels in.
      */
-    static final class IsoInstant implements ITypeConverter<Instant> {
+    public static final class IsoInstant implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
             try {

@@ -1,8 +1,11 @@
 package org.hlspipeline.tools;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,9 +16,14 @@ import picocli.CommandLine.Spec;
 /**
  * What every subcommand that writes to Kafka shares: the connection options, {@code --verbose}, input checks that
  * fail with exit code 2 before connecting, opening the publisher, and reporting a publishing failure as one line
- * with its exit code. {@link PublishCommand} sends one event; {@link TailCommand} sends many.
+ * with its exit code. {@link PublishCommand} sends one event; {@link TailCommand} sends many; the channel
+ * commands, alerts and schedules (in their own packages) send one or a few records in order.
  */
-abstract class KafkaCommand implements Callable<Integer> {
+public abstract class KafkaCommand implements Callable<Integer> {
+
+    /** A record ready to send: its key, its value, and how the success line names it. */
+    public record Outgoing(String key, SpecificRecord value, String description) {
+    }
 
     @Spec
     CommandSpec spec;
@@ -33,13 +41,18 @@ abstract class KafkaCommand implements Callable<Integer> {
     }
 
     /** The topic this command writes unless told otherwise. */
-    ConnectionOptions.TopicDefault topicDefault() {
+    protected ConnectionOptions.TopicDefault topicDefault() {
         return ConnectionOptions.STREAM_EVENTS;
+    }
+
+    /** This command's picocli model: its name, its command line, its parent. */
+    protected final CommandSpec commandSpec() {
+        return spec;
     }
 
     /** Throws the usage error (exit code 2) for the first problem found. */
     @SafeVarargs
-    final void check(Optional<String>... problems) {
+    protected final void check(Optional<String>... problems) {
         for (Optional<String> problem : problems) {
             if (problem.isPresent()) {
                 throw usage(problem.get());
@@ -48,12 +61,12 @@ abstract class KafkaCommand implements Callable<Integer> {
     }
 
     /** A usage error (exit code 2) with this message. */
-    final ParameterException usage(String message) {
+    protected final ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 
     /** Flags, environment, {@code --command-config} file and defaults, resolved; a bad file is a usage error. */
-    final ClientSettings settings() {
+    protected final ClientSettings settings() {
         ClientSettings settings;
         try {
             settings = connection.resolve(tools().environment(), topicDefault());
@@ -66,16 +79,68 @@ abstract class KafkaCommand implements Callable<Integer> {
         return settings;
     }
 
-    final PrintWriter out() {
+    /** What {@code -} names as an input file: the tool's standard input. */
+    protected final java.io.InputStream stdin() {
+        return tools().stdin();
+    }
+
+    protected final PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    final PrintWriter err() {
+    protected final PrintWriter err() {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * Sends the records in order, each acknowledged before the next is sent, so that they keep their order
+     * whatever the producer's retries; prints {@code printed.line} of each on stdout once acknowledged. A failure
+     * halfway is reported with what was sent before it.
+     *
+     * @return the exit code
+     */
+    protected final int publishInOrder(List<Outgoing> records, ClientSettings settings, Printed printed) {
+        int sent = 0;
+        try (EventPublisher publisher = tools().publishers().open(settings)) {
+            for (Outgoing record : records) {
+                Delivery delivery = publisher.publish(settings.topic(), record.key(), record.value());
+                sent++;
+                out().println(printed.line(record, delivery));
+                out().flush();
+            }
+            return ExitCodes.OK;
+        } catch (PublishException e) {
+            if (sent > 0) {
+                err().println(spec.qualifiedName() + ": sent " + sent + " of " + records.size()
+                        + " records before the failure below; the others were not sent");
+            }
+            return failed(e);
+        }
+    }
+
+    /**
+     * With {@code dryRun}, prints {@code shown} (what would be sent) and sends nothing; otherwise sends the record
+     * and prints {@code printed} once it is acknowledged.
+     *
+     * @return the exit code
+     */
+    protected final int sendOrShow(Outgoing record, boolean dryRun, String shown, String printed) {
+        if (dryRun) {
+            out().println(shown);
+            out().flush();
+            return ExitCodes.OK;
+        }
+        return publishInOrder(List.of(record), settings(), (sent, delivery) -> printed);
+    }
+
+    /** The line printed for an acknowledged record. */
+    @FunctionalInterface
+    protected interface Printed {
+        String line(Outgoing record, Delivery delivery);
+    }
+
     /** Prints the failure as one line on stderr (with the stack trace if {@code --verbose}); returns its exit code. */
-    final int failed(PublishException e) {
+    protected final int failed(PublishException e) {
         PrintWriter err = err();
         err.println(spec.qualifiedName() + ": " + e.getMessage());
         if (verbose) {

@@ -1,9 +1,17 @@
 package org.hlspipeline.tools;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+
+import org.hlspipeline.tools.alert.AlertCommand;
+import org.hlspipeline.tools.alert.CancelAlertCommand;
+import org.hlspipeline.tools.channel.CommandGroup;
+import org.hlspipeline.tools.load.LoadCommand;
+import org.hlspipeline.tools.rebuild.RebuildCommand;
+import org.hlspipeline.tools.schedule.ScheduleCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +30,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "producer-tools", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {SegmentCommand.class, EndCommand.class, RenditionInfoCommand.class, TailCommand.class,
-            AssetCommand.class,
-            org.hlspipeline.tools.load.LoadCommand.class, org.hlspipeline.tools.rebuild.RebuildCommand.class,
-            CommandLine.HelpCommand.class},
+            AssetCommand.class, CommandGroup.class, ScheduleCommand.class, AlertCommand.class,
+            CancelAlertCommand.class, LoadCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class},
         description = {
-            "Publish events to the HLS playlist pipeline's Kafka topics (Avro, Confluent wire format).",
+            "Publish events, channel commands and alerts to the HLS playlist pipeline's Kafka topics (Avro, "
+                    + "Confluent wire format), generate load, and prepare a replay.",
             "",
             "Connection settings come from flags, else the environment, else a --command-config file, else the "
                     + "defaults, which reach the app's embedded broker on 127.0.0.1:9092 with the schema ids "
@@ -36,18 +44,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:published and acknowledged (acks=all); tail: the playlist ended; asset import: written",
+            "0:published and acknowledged (acks=all); tail: the playlist ended; asset import: written; "
+                    + "--dry-run: valid",
             "1:internal error (a bug in the tool)",
             "2:invalid command line, event or client configuration; nothing was sent",
             "3:Kafka or the schema registry unreachable or too slow; retrying may succeed",
             "4:Kafka or the schema registry refused (authentication, authorization, rejected record)",
-            "5:a playlist or input file is missing, malformed or unusable (tail, asset import)"
+            "5:a playlist or input file (playlist, asset descriptor, command or alert JSON, schedule) is "
+                    + "missing, malformed or invalid; nothing was sent",
+            "6:rebuild: the application's consumer group still has members; stop every instance first"
         },
         footer = {
             "",
             "Environment: KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "
                     + "SCHEMA_REGISTRY_TRUSTSTORE_LOCATION, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, "
-                    + "HLS_TOPIC_STREAM_EVENTS.",
+                    + "HLS_TOPIC_STREAM_EVENTS, HLS_TOPIC_CHANNEL_COMMANDS, HLS_TOPIC_BROADCASTS.",
             "",
             "Examples:",
             "  producer-tools segment --stream news --rendition 720p \\",
@@ -56,6 +67,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  producer-tools tail /srv/media/live/index.m3u8 --stream news \\",
             "      --rendition 720p",
             "  producer-tools asset import /srv/media/ep1/master.m3u8 --output ep1.json",
+            "  producer-tools schedule tv1.yaml --dry-run",
+            "  producer-tools command skip --channel tv1",
+            "  producer-tools alert --alert-id storm-1 --channels '*' --duration 30 \\",
+            "      --item storm-slate --kind ALERT --asset storm.json",
             "  producer-tools segment --help"
         })
 public final class ProducerTools implements Callable<Integer> {
@@ -65,6 +80,7 @@ public final class ProducerTools implements Callable<Integer> {
 
     private final PublisherFactory publishers;
     private final Map<String, String> environment;
+    private final InputStream stdin;
 
     /** The real tool: Kafka publishers, the process environment. */
     public ProducerTools() {
@@ -76,8 +92,14 @@ public final class ProducerTools implements Callable<Integer> {
      * @param environment where the environment variables are read from
      */
     public ProducerTools(PublisherFactory publishers, Map<String, String> environment) {
+        this(publishers, environment, System.in);
+    }
+
+    /** @param stdin what an input file named {@code -} reads */
+    public ProducerTools(PublisherFactory publishers, Map<String, String> environment, InputStream stdin) {
         this.publishers = Objects.requireNonNull(publishers, "publishers");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
     }
 
     public static void main(String... args) {
@@ -111,7 +133,8 @@ public final class ProducerTools implements Callable<Integer> {
     /** {@code producer-tools} without a command. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: segment, end, rendition-info, tail or asset");
+        throw new ParameterException(spec.commandLine(), "missing command: segment, end, rendition-info, tail, "
+                + "asset, command, schedule, alert, cancel-alert, load or rebuild");
     }
 
     PublisherFactory publishers() {
@@ -120,6 +143,10 @@ public final class ProducerTools implements Callable<Integer> {
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    InputStream stdin() {
+        return stdin;
     }
 
     /** One line naming the problem and where to read more, instead of picocli's full usage text. */

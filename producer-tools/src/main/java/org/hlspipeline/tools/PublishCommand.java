@@ -2,17 +2,11 @@ package org.hlspipeline.tools;
 
 import java.io.PrintWriter;
 
-import org.apache.avro.specific.SpecificRecord;
-
 /**
  * A subcommand that publishes one event: build it from the options (refusing invalid input with exit code 2 before
  * connecting anywhere), resolve the connection, publish, and report one line.
  */
 abstract class PublishCommand extends KafkaCommand {
-
-    /** An event ready to send: its key, its value, and how the success line names it. */
-    record Outgoing(String key, SpecificRecord value, String description) {
-    }
 
     /** Builds the event from the options; calls {@link #check} for every rule. */
     abstract Outgoing event();

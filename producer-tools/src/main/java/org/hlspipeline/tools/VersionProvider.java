@@ -9,7 +9,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: this build (from the jar's Maven descriptor), the Kafka client, the JVM. */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
 
     private static final String POM_PROPERTIES = "/META-INF/maven/org.hlspipeline/producer-tools/pom.properties";
 

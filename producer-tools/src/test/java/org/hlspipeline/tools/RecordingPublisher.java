@@ -9,38 +9,38 @@ import org.apache.avro.specific.SpecificRecord;
  * A publisher without Kafka: remembers what it was opened with and asked to send, and answers with a fixed
  * delivery or a fixed failure. Safe to read from a test thread while a command publishes from another.
  */
-final class RecordingPublisher implements EventPublisher, PublisherFactory {
+public final class RecordingPublisher implements EventPublisher, PublisherFactory {
 
-    record Sent(String topic, String key, SpecificRecord value) {
+    public record Sent(String topic, String key, SpecificRecord value) {
     }
 
-    final List<ClientSettings> opened = new CopyOnWriteArrayList<>();
-    final List<Sent> sent = new CopyOnWriteArrayList<>();
-    volatile int closed;
+    public final List<ClientSettings> opened = new CopyOnWriteArrayList<>();
+    public final List<Sent> sent = new CopyOnWriteArrayList<>();
+    public volatile int closed;
     private Delivery delivery = new Delivery("hls.stream-events", 3, 17);
     private PublishException failOnOpen;
     private Exception failOnPublish;
     private int failAfter = -1;
 
-    RecordingPublisher answering(Delivery answer) {
+    public RecordingPublisher answering(Delivery answer) {
         this.delivery = answer;
         return this;
     }
 
-    RecordingPublisher failingToOpen(PublishException failure) {
+    public RecordingPublisher failingToOpen(PublishException failure) {
         this.failOnOpen = failure;
         return this;
     }
 
     /** Fails every publish after the first {@code successes} with {@code failure}. */
-    RecordingPublisher failingAfter(int successes, Exception failure) {
+    public RecordingPublisher failingAfter(int successes, Exception failure) {
         this.failAfter = successes;
         this.failOnPublish = failure;
         return this;
     }
 
     /** A {@link PublishException} or a RuntimeException (standing in for a bug). */
-    RecordingPublisher failingToPublish(Exception failure) {
+    public RecordingPublisher failingToPublish(Exception failure) {
         this.failOnPublish = failure;
         return this;
     }

@@ -1,21 +1,39 @@
 package org.hlspipeline.tools;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Runs the tool in-process with a chosen publisher factory and environment, capturing what it prints. */
-record ToolRun(int exitCode, String out, String err) {
+public record ToolRun(int exitCode, String out, String err) {
 
-    static ToolRun run(PublisherFactory publishers, Map<String, String> environment, String... args) {
+    public static ToolRun run(PublisherFactory publishers, Map<String, String> environment, String... args) {
+        return run(publishers, environment, new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    public static ToolRun run(PublisherFactory publishers, String... args) {
+        return run(publishers, Map.of(), args);
+    }
+
+    /** With {@code stdin} as what an input file named {@code -} reads. */
+    public static ToolRun withStdin(PublisherFactory publishers, String stdin, String... args) {
+        return run(publishers, Map.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    private static ToolRun run(PublisherFactory publishers, Map<String, String> environment, InputStream stdin,
+                               String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = new ProducerTools(publishers, environment)
+        int exitCode = new ProducerTools(publishers, environment, stdin)
                 .execute(new PrintWriter(out), new PrintWriter(err), args);
         return new ToolRun(exitCode, out.toString(), err.toString());
     }
 
-    static ToolRun run(PublisherFactory publishers, String... args) {
-        return run(publishers, Map.of(), args);
+    /** What was printed on stdout, line by line. */
+    public java.util.List<String> outLines() {
+        return out.lines().toList();
     }
 }

@@ -13,13 +13,9 @@ import org.hlspipeline.query.StoreUnavailableException;
 import org.hlspipeline.schemas.channel.Alert;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
-import org.hlspipeline.schemas.channel.ConfigureChannel;
-import org.hlspipeline.schemas.channel.EndChannel;
-import org.hlspipeline.schemas.channel.Enqueue;
-import org.hlspipeline.schemas.channel.Interrupt;
-import org.hlspipeline.schemas.channel.RemoveItem;
-import org.hlspipeline.schemas.channel.Replace;
-import org.hlspipeline.schemas.channel.Skip;
+import org.hlspipeline.schemas.json.ChannelCommandJson;
+import org.hlspipeline.schemas.json.InvalidCommandException;
+import org.hlspipeline.schemas.json.JsonFormWriter;
 import org.hlspipeline.stream.StreamEventPublisher;
 import org.hlspipeline.validation.InputRules;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +73,7 @@ class ChannelCommandController {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("commandId", command.getCommandId());
                     answer.put("channelId", channelId);
-                    answer.put("type", typeOf(command.getPayload()));
+                    answer.put("type", JsonFormWriter.commandType(command.getPayload()));
                     if (command.getEffectiveAt() != null) {
                         answer.put("effectiveAt", command.getEffectiveAt());
                     }
@@ -128,31 +124,5 @@ class ChannelCommandController {
         } catch (InvalidCommandException e) {
             throw ChannelProblems.invalid(e);
         }
-    }
-
-    /** The JSON form's type of a command payload. */
-    static String typeOf(Object payload) {
-        if (payload instanceof ConfigureChannel) {
-            return "configure";
-        }
-        if (payload instanceof Enqueue) {
-            return "enqueue";
-        }
-        if (payload instanceof Replace) {
-            return "replace";
-        }
-        if (payload instanceof Interrupt) {
-            return "interrupt";
-        }
-        if (payload instanceof Skip) {
-            return "skip";
-        }
-        if (payload instanceof RemoveItem) {
-            return "remove";
-        }
-        if (payload instanceof EndChannel) {
-            return "end";
-        }
-        return payload == null ? "unknown" : payload.getClass().getSimpleName();
     }
 }

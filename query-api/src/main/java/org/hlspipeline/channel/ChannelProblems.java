@@ -1,6 +1,7 @@
 package org.hlspipeline.channel;
 
 import org.hlspipeline.http.Problems;
+import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.ErrorResponseException;
 

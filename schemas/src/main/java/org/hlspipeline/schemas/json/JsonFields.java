@@ -1,4 +1,4 @@
-package org.hlspipeline.channel;
+package org.hlspipeline.schemas.json;
 
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON object at a path, read field by field into typed values; every read names the field's path
- * ({@code items[0].vod.segmentCount}) in the {@link InvalidCommandException} it throws when it fails.
+ * ({@code items[0].vod.segmentCount}) in the {@link InvalidCommandException} it throws when it fails. Public so
+ * that documents wrapping these forms (producer-tools' schedule files) read their own fields the same way.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -37,7 +38,7 @@ final class JsonFields {
     }
 
     /** Parses a request body into a tree. */
-    static JsonNode tree(String body) {
+    public static JsonNode tree(String body) {
         try {
             return MAPPER.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
@@ -46,7 +47,7 @@ final class JsonFields {
     }
 
     /** @param commonFields the fields {@link #only} allows at the top besides the ones it names */
-    static JsonFields root(JsonNode body, Set<String> commonFields) {
+    public static JsonFields root(JsonNode body, Set<String> commonFields) {
         if (body == null || !body.isObject()) {
             throw new InvalidCommandException("", "the body must be a JSON object");
         }
@@ -57,13 +58,18 @@ final class JsonFields {
         return new JsonFields(node, path, Set.of());
     }
 
+    /** The object {@code node} found at {@code path} of a larger document, for messages that name that path. */
+    public static JsonFields of(JsonNode node, String path) {
+        return objectOf(node, path);
+    }
+
     /** The path of this object, {@code ""} at the top. */
-    String path() {
+    public String path() {
         return path;
     }
 
     /** {@code items[0] } for messages about this object itself. */
-    String where() {
+    public String where() {
         return path.isEmpty() ? "" : path + " ";
     }
 
@@ -71,12 +77,12 @@ final class JsonFields {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    List<String> names() {
+    public List<String> names() {
         return new ArrayList<>(node.propertyNames());
     }
 
     /** The body's {@code type}, required and one of {@code types} (in any case), in lower case. */
-    String type(List<String> types) {
+    public String type(List<String> types) {
         String type = string("type", false);
         if (type == null) {
             throw new InvalidCommandException("type", "type is required: one of " + String.join(", ", types));
@@ -89,7 +95,7 @@ final class JsonFields {
     }
 
     /** Refuses fields other than the common ones (at the top) and these. */
-    void only(String... fields) {
+    public void only(String... fields) {
         Set<String> allowed = new HashSet<>(Arrays.asList(fields));
         if (path.isEmpty()) {
             allowed.addAll(commonFields);
@@ -114,12 +120,12 @@ final class JsonFields {
         return value;
     }
 
-    String string(String field, boolean required) {
+    public String string(String field, boolean required) {
         JsonNode value = value(field, required);
         return value == null ? null : stringOf(value, at(field));
     }
 
-    Boolean bool(String field, boolean required) {
+    public Boolean bool(String field, boolean required) {
         JsonNode value = value(field, required);
         if (value == null) {
             return null;
@@ -130,7 +136,7 @@ final class JsonFields {
         return value.booleanValue();
     }
 
-    Integer integer(String field, boolean required) {
+    public Integer integer(String field, boolean required) {
         Long value = longValue(field, required);
         if (value == null) {
             return null;
@@ -141,12 +147,12 @@ final class JsonFields {
         return value.intValue();
     }
 
-    Long longValue(String field, boolean required) {
+    public Long longValue(String field, boolean required) {
         JsonNode value = value(field, required);
         return value == null ? null : longOf(value, at(field));
     }
 
-    Double decimal(String field, boolean required) {
+    public Double decimal(String field, boolean required) {
         JsonNode value = value(field, required);
         if (value == null) {
             return null;
@@ -158,13 +164,13 @@ final class JsonFields {
     }
 
     /** Seconds (a decimal) as microseconds, rounded half up. */
-    Long seconds(String field, boolean required) {
+    public Long seconds(String field, boolean required) {
         JsonNode value = value(field, required);
         return value == null ? null : microsOf(value, at(field));
     }
 
     /** An ISO-8601 instant, to the millisecond. */
-    Instant instant(String field, boolean required) {
+    public Instant instant(String field, boolean required) {
         JsonNode value = value(field, required);
         if (value == null) {
             return null;
@@ -181,7 +187,7 @@ final class JsonFields {
     }
 
     /** An enum constant by name in any case, or {@code fallback} when the field is left out. */
-    <E extends Enum<E>> E enumValue(String field, Class<E> type, E fallback) {
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type, E fallback) {
         JsonNode value = value(field, false);
         if (value == null) {
             return fallback;
@@ -198,13 +204,13 @@ final class JsonFields {
         throw new InvalidCommandException(at(field), at(field) + " must be one of " + names);
     }
 
-    JsonFields object(String field, boolean required) {
+    public JsonFields object(String field, boolean required) {
         JsonNode value = value(field, required);
         return value == null ? null : objectOf(value, at(field));
     }
 
     /** An array, each element read by {@code element} with its path ({@code items[2]}). */
-    <T> List<T> array(String field, boolean required, Element<T> element) {
+    public <T> List<T> array(String field, boolean required, Element<T> element) {
         JsonNode value = value(field, required);
         if (value == null) {
             return null;
@@ -257,7 +263,7 @@ final class JsonFields {
 
     /** Reads one element of an array. */
     @FunctionalInterface
-    interface Element<T> {
+    public interface Element<T> {
 
         T read(JsonNode element, String path);
 

@@ -1,4 +1,4 @@
-package org.hlspipeline.channel;
+package org.hlspipeline.schemas.json;
 
 /**
  * A channel command or broadcast body that does not have the JSON form of DESIGN §9: an unknown type, a field of

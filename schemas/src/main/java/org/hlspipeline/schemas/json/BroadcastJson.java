@@ -1,4 +1,4 @@
-package org.hlspipeline.channel;
+package org.hlspipeline.schemas.json;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

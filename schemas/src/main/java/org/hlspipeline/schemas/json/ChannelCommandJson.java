@@ -1,4 +1,4 @@
-package org.hlspipeline.channel;
+package org.hlspipeline.schemas.json;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +24,10 @@ import org.hlspipeline.schemas.channel.When;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JSON forms of DESIGN §9, for {@code POST /channels/{channelId}/commands} and {@code POST /broadcasts},
- * read into the Avro records that go to {@code hls.channel-commands} and {@code hls.broadcasts}.
+ * The JSON forms of DESIGN §9, read into the Avro records that go to {@code hls.channel-commands} and
+ * {@code hls.broadcasts}: the bodies of {@code POST /channels/{channelId}/commands} and {@code POST /broadcasts},
+ * and the files {@code producer-tools} reads. They live beside the schemas so that every writer accepts exactly
+ * the same forms; {@link JsonFormWriter} writes them back.
  *
  * <p>This checks the form: known type, known fields, each of the right kind, required ones present. It turns
  * seconds (decimals) into microseconds (half up) and ISO-8601 instants into {@link Instant}s (to the
