@@ -2,11 +2,8 @@ package org.hlspipeline.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 import org.hlspipeline.broker.EmbeddedKafkaBroker;
 
@@ -42,30 +39,10 @@ public final class TestKafka {
             EmbeddedKafkaBroker started = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dir));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
-                deleteRecursively(dir);
+                Directories.deleteQuietly(dir);
             }, "test-kafka-shutdown"));
             broker = started;
         }
         return broker;
-    }
-
-    private static void deleteRecursively(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // best effort at JVM exit: a leftover temporary directory is harmless
-        }
     }
 }

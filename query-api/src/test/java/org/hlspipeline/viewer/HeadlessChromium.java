@@ -2,11 +2,8 @@ package org.hlspipeline.viewer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.hlspipeline.testing.Directories;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,7 +75,7 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
-            deleteQuietly(profile);
+            Directories.deleteQuietly(profile);
             throw e;
         } finally {
             finderLog.close();
@@ -144,27 +142,7 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            deleteQuietly(profile);
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // a leftover temporary profile is harmless
+            Directories.deleteQuietly(profile);
         }
     }
 }

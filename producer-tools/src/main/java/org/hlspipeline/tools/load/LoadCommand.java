@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.hlspipeline.tools.ClientSettings;
 import org.hlspipeline.tools.CommandSupport;
 import org.hlspipeline.tools.ConnectionOptions;
+import org.hlspipeline.tools.Converters;
 import org.hlspipeline.tools.PublishException;
 
 import picocli.CommandLine.ArgGroup;
@@ -80,7 +81,7 @@ public final class LoadCommand implements Callable<Integer> {
     int renditions;
 
     @Option(names = "--segment-duration", paramLabel = "<seconds>", order = 3, defaultValue = "2",
-            converter = LoadConverters.SegmentDuration.class,
+            converter = Converters.SecondsToMicros.class,
             description = "Every segment's duration, decimal seconds, greater than 0 and at most 60. "
                     + "Default: ${DEFAULT-VALUE}.")
     long segmentDurationMicros;

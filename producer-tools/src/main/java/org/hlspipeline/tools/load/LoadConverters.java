@@ -41,23 +41,6 @@ final class LoadConverters {
         }
     }
 
-    /** Decimal seconds ({@code 2}, {@code 6.006}) to whole microseconds, as the events carry durations. */
-    static final class SegmentDuration implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            BigDecimal seconds;
-            try {
-                seconds = new BigDecimal(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a number of seconds (example: 2.002)");
-            }
-            if (seconds.abs().compareTo(LIMIT_SECONDS) > 0) {
-                throw new TypeConversionException("'" + value + "' seconds is out of range");
-            }
-            return seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
-        }
-    }
-
     /** Events per second as a decimal, or {@code max} for unthrottled. */
     static final class Rate implements ITypeConverter<LoadPlan.Pace> {
         @Override

@@ -87,7 +87,7 @@ class LoadCommandTest {
         assertThat(time.convert("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(time.convert("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(new LoadConverters.Rate().convert("MAX")).isInstanceOf(LoadPlan.Pace.Unthrottled.class);
-        assertThat(new LoadConverters.SegmentDuration().convert("6.006")).isEqualTo(6_006_000L);
+        assertThat(new org.hlspipeline.tools.Converters.SecondsToMicros().convert("6.006")).isEqualTo(6_006_000L);
     }
 
     @Test
