@@ -1,5 +1,8 @@
 package org.hlspipeline.iptv;
 
+import static org.hlspipeline.testing.ChannelForms.configure;
+import static org.hlspipeline.testing.ChannelForms.enqueue;
+import static org.hlspipeline.testing.ChannelForms.vod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -286,41 +289,8 @@ class IptvIT {
         return JSON.readTree(text(result));
     }
 
-    /** A VOD item of {@code count} 1 s segments in both renditions. */
-    private static Map<String, Object> vod(String itemId, String kind, String title, int count) {
-        Map<String, Object> renditions = new LinkedHashMap<>();
-        for (String r : List.of("720p", "480p")) {
-            renditions.put(r, Map.of("uriTemplate", "https://cdn.example/" + itemId + "/" + r + "/seg{n}.ts"));
-        }
-        Map<String, Object> vod = new LinkedHashMap<>();
-        vod.put("renditions", renditions);
-        vod.put("segmentCount", count);
-        vod.put("segmentDuration", 1.0);
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("itemId", itemId);
-        item.put("kind", kind);
-        item.put("title", title);
-        item.put("vod", vod);
-        return item;
-    }
 
-    private static Map<String, Object> configure(Map<String, Object> filler) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "configure");
-        body.put("ladder", List.of(
-                Map.of("name", "720p", "bandwidth", 2_500_000, "resolution", "1280x720",
-                        "codecs", "avc1.4d401f,mp4a.40.2", "frameRate", 25),
-                Map.of("name", "480p", "bandwidth", 1_000_000, "resolution", "854x480",
-                        "codecs", "avc1.4d401e,mp4a.40.2", "frameRate", 25)));
-        body.put("targetDuration", 1);
-        body.put("filler", filler);
-        return body;
-    }
 
-    @SafeVarargs
-    private static Map<String, Object> enqueue(Map<String, Object>... items) {
-        return Map.of("type", "enqueue", "items", List.of(items));
-    }
 
     private void post(String channel, Map<String, Object> command, Instant effectiveAt) {
         Map<String, Object> body = new LinkedHashMap<>(command);
