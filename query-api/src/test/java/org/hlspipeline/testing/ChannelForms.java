@@ -23,6 +23,11 @@ public final class ChannelForms {
         vod.put("renditions", renditions);
         vod.put("segmentCount", count);
         vod.put("segmentDuration", 1.0);
+        return item(itemId, kind, title, vod);
+    }
+
+    /** An item whose {@code vod} object is given, as {@code producer-tools asset import} writes it. */
+    public static Map<String, Object> item(String itemId, String kind, String title, Map<String, Object> vod) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("itemId", itemId);
         item.put("kind", kind);

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.hlspipeline.testing.ChannelForms;
 import org.hlspipeline.testing.PipelineInstance;
 import org.hlspipeline.testing.TestPipeline;
 import org.hlspipeline.tools.ProducerTools;
@@ -175,12 +175,7 @@ class ChannelBrowserIT {
         assertThat(exit).as("asset import of %s", itemId).isZero();
         Map<String, Object> vod = JSON.readValue(descriptor.toFile(), Map.class);
         assertThat(vod).as(itemId).containsEntry("segmentCount", 3);
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("itemId", itemId);
-        item.put("kind", kind);
-        item.put("title", title);
-        item.put("vod", vod);
-        return item;
+        return ChannelForms.item(itemId, kind, title, vod);
     }
 
     private static JsonNode post(PipelineInstance app, Map<String, Object> command) {
