@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.hlspipeline.schemas.stream.StreamEvent;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rendition-info", sortOptions = false, mixinStandardHelpOptions = true,
@@ -25,13 +26,8 @@ import picocli.CommandLine.Option;
         })
 final class RenditionInfoCommand extends PublishCommand {
 
-    @Option(names = "--stream", required = true, paramLabel = "<id>", order = 1,
-            description = "Stream id: [A-Za-z0-9][A-Za-z0-9._-]{0,127}.")
-    String stream;
-
-    @Option(names = "--rendition", required = true, paramLabel = "<name>", order = 2,
-            description = "Rendition name, same pattern as the stream id (e.g. 720p).")
-    String rendition;
+    @Mixin
+    StreamRendition target;
 
     @Option(names = "--bandwidth", required = true, paramLabel = "<bits/s>", order = 3,
             description = "Peak bits per second (BANDWIDTH), greater than 0.")
@@ -59,12 +55,12 @@ final class RenditionInfoCommand extends PublishCommand {
 
     @Override
     Outgoing event() {
-        check(EventRules.idProblem("stream", stream),
-                EventRules.idProblem("rendition", rendition),
+        check(target.streamProblem(),
+                target.renditionProblem(),
                 EventRules.renditionAttributesProblem(bandwidth, averageBandwidth, resolution, codecs, frameRate),
                 eventId == null ? Optional.empty() : EventRules.idProblem("event id", eventId));
-        StreamEvent event = StreamEvents.renditionInfo(stream, eventId, rendition, bandwidth, averageBandwidth,
-                resolution, codecs, frameRate);
-        return new Outgoing(stream, event, "rendition info " + stream + "/" + rendition);
+        StreamEvent event = StreamEvents.renditionInfo(target.stream, eventId, target.rendition, bandwidth,
+                averageBandwidth, resolution, codecs, frameRate);
+        return new Outgoing(target.stream, event, "rendition info " + target.stream + "/" + target.rendition);
     }
 }

@@ -7,6 +7,7 @@ import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "segment", sortOptions = false, mixinStandardHelpOptions = true,
@@ -28,13 +29,8 @@ import picocli.CommandLine.Option;
         })
 final class SegmentCommand extends PublishCommand {
 
-    @Option(names = "--stream", required = true, paramLabel = "<id>", order = 1,
-            description = "Stream id: [A-Za-z0-9][A-Za-z0-9._-]{0,127}.")
-    String stream;
-
-    @Option(names = "--rendition", required = true, paramLabel = "<name>", order = 2,
-            description = "Rendition name, same pattern as the stream id (e.g. 720p).")
-    String rendition;
+    @Mixin
+    StreamRendition target;
 
     @Option(names = "--sequence", required = true, paramLabel = "<n>", order = 3,
             description = "The transcoder's media sequence number of this segment, 0 to 2^53.")
@@ -67,14 +63,14 @@ final class SegmentCommand extends PublishCommand {
 
     @Override
     Outgoing event() {
-        check(EventRules.idProblem("stream", stream),
-                EventRules.idProblem("rendition", rendition),
+        check(target.streamProblem(),
+                target.renditionProblem(),
                 EventRules.sequenceProblem(sequence),
                 EventRules.durationProblem(durationMicros),
                 EventRules.uriProblem(path),
                 eventId == null ? Optional.empty() : EventRules.idProblem("event id", eventId));
         Segment segment = Segment.newBuilder()
-                .setRendition(rendition)
+                .setRendition(target.rendition)
                 .setSequence(sequence)
                 .setDurationMicros(durationMicros)
                 .setUri(path)
@@ -82,10 +78,11 @@ final class SegmentCommand extends PublishCommand {
                 .setDiscontinuity(discontinuity)
                 .build();
         StreamEvent event = StreamEvent.newBuilder()
-                .setStreamId(stream)
+                .setStreamId(target.stream)
                 .setEventId(eventId)
                 .setPayload(segment)
                 .build();
-        return new Outgoing(stream, event, "segment " + stream + "/" + rendition + " #" + sequence);
+        return new Outgoing(target.stream, event, "segment " + target.stream + "/" + target.rendition + " #"
+                + sequence);
     }
 }
