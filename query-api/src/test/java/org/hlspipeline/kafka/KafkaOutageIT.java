@@ -1,6 +1,8 @@
 package org.hlspipeline.kafka;
 
+import static org.awaitility.Awaitility.await;
 import static org.hlspipeline.testing.HttpPlaylists.mediaPath;
+import static org.hlspipeline.testing.HttpPlaylists.playlist;
 import static org.hlspipeline.testing.HttpPlaylists.register;
 import static org.hlspipeline.testing.HttpPlaylists.registered;
 
@@ -27,7 +29,8 @@ import org.springframework.http.MediaType;
 
 /**
  * With its broker gone, an instance answers writes 503 with Retry-After (the client may retry) within the
- * producer's bounded wait, and still serves the playlists it holds, also while such writes are waiting.
+ * producer's bounded wait, and still serves the playlists it holds, also while such writes are waiting. When the
+ * broker is back, the same write goes through and reaches the playlist.
  */
 class KafkaOutageIT {
 
@@ -39,11 +42,14 @@ class KafkaOutageIT {
              "codecs": "avc1.4d401f,mp4a.40.2", "frameRate": 25}], "targetDuration": 2}""";
 
     @Test
-    void writesAnswer503AndReadsKeepWorkingWhileKafkaIsDown(@TempDir Path brokerDir, @TempDir Path dataDir)
-            throws Exception {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(brokerDir));
-        try (PipelineInstance app = PipelineInstance.start(TestPipeline.unique("outage"), dataDir,
-                Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers()))) {
+    void writesAnswer503AndReadsKeepWorkingWhileKafkaIsDownThenRecover(@TempDir Path brokerDir,
+                                                                       @TempDir Path dataDir) throws Exception {
+        EmbeddedKafkaBroker.Settings settings = EmbeddedKafkaBroker.Settings.forTests(brokerDir);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings);
+        int port = broker.port();
+        PipelineInstance app = PipelineInstance.start(TestPipeline.unique("outage"), dataDir,
+                Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers()));
+        try {
             registered(app.http(), "outage", "720p", 1);
             byte[] before = app.http().get().uri(mediaPath("outage", "720p")).exchange().expectStatus().isOk()
                     .expectBody().returnResult().getResponseBody();
@@ -58,7 +64,19 @@ class KafkaOutageIT {
                     .expectBody().jsonPath("$.type").isEqualTo("/problems/kafka-unavailable");
             app.http().get().uri(mediaPath("outage", "720p")).exchange().expectStatus().isOk()
                     .expectBody(byte[].class).isEqualTo(before);
+
+            // The broker comes back on the same address and storage: the client retrying on 503 gets through.
+            broker = EmbeddedKafkaBroker.start(settings.withPort(port));
+            await("a write accepted once Kafka is back").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> register(app.http(), "outage", "720p", 2).expectStatus().is2xxSuccessful());
+            await("the segment written after the outage in the playlist").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(playlist(app.http(), "outage", "720p")).contains("/segments/2.ts"));
         } finally {
+            // The app goes first, while Kafka is reachable: a Kafka Streams closed without its broker cannot
+            // finish leaving the group, and its threads would outlive the test.
+            app.close();
             broker.close();
         }
     }
