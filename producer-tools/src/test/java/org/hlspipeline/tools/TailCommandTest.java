@@ -2,6 +2,7 @@ package org.hlspipeline.tools;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -215,6 +216,55 @@ class TailCommandTest {
                 "--rendition", "720p", "--state-file", state.toString());
         assertThat(wrongStream.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(wrongStream.err()).contains("belongs to stream news, not other");
+    }
+
+    @Test
+    void gapsAndRefusedDurationsAreNotedNotPublishedAndTheirSequencesStayCounted() throws Exception {
+        Path playlist = Files.writeString(dir.resolve("index.m3u8"), """
+                #EXTM3U
+                #EXT-X-TARGETDURATION:2
+                #EXT-X-MEDIA-SEQUENCE:10
+                #EXTINF:2,
+                a.ts
+                #EXT-X-GAP
+                #EXTINF:2,
+                b.ts
+                #EXTINF:61,
+                c.ts
+                #EXTINF:2,
+                d.ts
+                """);
+        Path state = dir.resolve("news.state");
+        String[] args = {"tail", playlist.toString(), "--stream", "news", "--rendition", "720p", "--once",
+            "--state-file", state.toString()};
+
+        ToolRun first = ToolRun.run(publisher, args);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        // The sequence is the media sequence plus the position, so d.ts is #13 whatever was skipped before it.
+        assertThat(Published.segments(publisher)).extracting(Segment::getSequence, Segment::getUri)
+                .containsExactly(tuple(10L, "a.ts"), tuple(13L, "d.ts"));
+        assertThat(first.err())
+                .contains("line 8: segment #11 is marked #EXT-X-GAP; not published")
+                .contains("line 10: segment #12 is not published: duration must be greater than 0 and at most "
+                        + "60 seconds, was 61 s");
+        assertThat(Files.readString(state)).contains("rendition.720p=13");
+
+        // The transcoder's playlist is older than the state file: nothing is sent again, and the tool says why.
+        Files.writeString(playlist, """
+                #EXTM3U
+                #EXT-X-TARGETDURATION:2
+                #EXT-X-MEDIA-SEQUENCE:10
+                #EXTINF:2,
+                a.ts
+                """);
+        RecordingPublisher second = new RecordingPublisher();
+        ToolRun behind = ToolRun.run(second, args);
+
+        assertThat(behind.exitCode()).as(behind.err()).isZero();
+        assertThat(second.sent).isEmpty();
+        assertThat(behind.err()).contains("the state file says segment #13 of rendition 720p was published, but "
+                + "the playlist ends at #10; waiting for newer segments");
     }
 
     @Test
