@@ -2,22 +2,9 @@ package org.hlspipeline.tools.hls;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,26 +40,11 @@ public final class PlaylistParser {
             "#EXT-X-RENDITION-REPORT", "#EXT-X-BITRATE");
     private static final Set<String> MASTER_TAGS = Set.of("#EXT-X-STREAM-INF", "#EXT-X-MEDIA",
             "#EXT-X-I-FRAME-STREAM-INF", "#EXT-X-SESSION-DATA", "#EXT-X-SESSION-KEY", "#EXT-X-CONTENT-STEERING");
-    private static final Pattern DECIMAL_INTEGER = Pattern.compile("[0-9]{1,18}");
     private static final Pattern EXTINF = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]*)?)(?:,(.*))?");
-    /** ISO 8601 date-time with a zone: {@code Z}, {@code +01:00} or ffmpeg's {@code +0100}. */
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral('T')
-            .appendValue(ChronoField.HOUR_OF_DAY, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT);
 
     private final String source;
     private final Mode mode;
+    private final TagValues values;
 
     private Integer version;
     private int firstMediaTagLine;
@@ -102,6 +74,7 @@ public final class PlaylistParser {
     private PlaylistParser(String source, Mode mode) {
         this.source = source;
         this.mode = mode;
+        this.values = new TagValues(source);
     }
 
     /**
@@ -119,14 +92,14 @@ public final class PlaylistParser {
     private Playlist read(byte[] content) throws PlaylistException {
         int length = content.length;
         if (mode == Mode.GROWING) {
-            length = completeLength(content);
+            length = PlaylistText.completeLength(content);
         }
         if (length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
                 && (content[2] & 0xFF) == 0xBF) {
             throw new PlaylistException(source, 1, "the playlist starts with a byte order mark, which RFC 8216 "
                     + "4.1 forbids");
         }
-        String text = decode(content, length);
+        String text = PlaylistText.decode(source, content, length);
         if (text.isEmpty()) {
             if (mode == Mode.GROWING) {
                 return null;
@@ -148,46 +121,11 @@ public final class PlaylistParser {
         return finish();
     }
 
-    /** Up to the last line break, or everything when the unterminated last line is a whole ENDLIST tag. */
-    private static int completeLength(byte[] content) {
-        int lastBreak = -1;
-        for (int i = content.length - 1; i >= 0; i--) {
-            if (content[i] == '\n') {
-                lastBreak = i;
-                break;
-            }
-        }
-        String rest = new String(content, lastBreak + 1, content.length - lastBreak - 1, StandardCharsets.UTF_8);
-        return rest.strip().equals("#EXT-X-ENDLIST") ? content.length : lastBreak + 1;
-    }
-
-    private String decode(byte[] content, int length) throws PlaylistException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content, 0, length);
-        CharBuffer out = CharBuffer.allocate(length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new PlaylistException(source, line, "not UTF-8 text (invalid byte at offset " + in.position()
-                    + "); is this a playlist?");
-        }
-        decoder.flush(out);
-        out.flip();
-        return out.toString();
-    }
-
     private void readLine(int number, String line) throws PlaylistException {
         if (number == 1) {
             if (!line.stripTrailing().equals(EXTM3U)) {
                 throw new PlaylistException(source, 1, "not an HLS playlist: the first line must be #EXTM3U, was '"
-                        + shorten(line) + "'");
+                        + TagValues.shorten(line) + "'");
             }
             return;
         }
@@ -230,59 +168,61 @@ public final class PlaylistParser {
                 if (version != null) {
                     throw twice(number, name);
                 }
-                version = (int) Math.min(Integer.MAX_VALUE, integer(number, name, value));
+                version = (int) Math.min(Integer.MAX_VALUE, values.integer(number, name, value));
             }
             case "#EXT-X-TARGETDURATION" -> {
                 if (targetDuration != null) {
                     throw twice(number, name);
                 }
-                targetDuration = integer(number, name, value);
+                targetDuration = values.integer(number, name, value);
             }
             case "#EXT-X-MEDIA-SEQUENCE" -> {
                 if (mediaSequence != null) {
                     throw twice(number, name);
                 }
                 beforeFirstSegment(number, name);
-                mediaSequence = integer(number, name, value);
+                mediaSequence = values.integer(number, name, value);
             }
             case "#EXT-X-DISCONTINUITY-SEQUENCE" -> {
                 if (discontinuitySequence != null) {
                     throw twice(number, name);
                 }
                 beforeFirstSegment(number, name);
-                discontinuitySequence = integer(number, name, value);
+                discontinuitySequence = values.integer(number, name, value);
             }
             case "#EXT-X-PLAYLIST-TYPE" -> {
                 if (playlistType != null) {
                     throw twice(number, name);
                 }
-                String type = required(number, name, value);
+                String type = values.required(number, name, value);
                 if (!type.equals("EVENT") && !type.equals("VOD")) {
                     throw new PlaylistException(source, number, name + " must be EVENT or VOD, was " + type);
                 }
                 playlistType = type;
             }
             case "#EXT-X-ENDLIST" -> {
-                none(number, name, value);
+                values.none(number, name, value);
                 endList = true;
             }
             case "#EXTINF" -> extinf(number, value);
             case "#EXT-X-DISCONTINUITY" -> {
-                none(number, name, value);
+                values.none(number, name, value);
                 pendingDiscontinuity = true;
             }
             case "#EXT-X-GAP" -> {
-                none(number, name, value);
+                values.none(number, name, value);
                 pendingGap = true;
             }
-            case "#EXT-X-PROGRAM-DATE-TIME" -> pendingProgramDateTime = dateTime(number, name,
-                    required(number, name, value));
+            case "#EXT-X-PROGRAM-DATE-TIME" -> pendingProgramDateTime = values.dateTime(number, name,
+                    values.required(number, name, value));
             case "#EXT-X-MAP" -> {
-                AttributeList attributes = AttributeList.parse(source, number, name, required(number, name, value));
+                AttributeList attributes = AttributeList.parse(source, number, name,
+                        values.required(number, name, value));
                 mapUri = attributes.quoted("URI", true);
             }
             case "#EXT-X-KEY" -> {
-                AttributeList attributes = AttributeList.parse(source, number, name, required(number, name, value));
+                AttributeList attributes = AttributeList.parse(source, number, name,
+                        values.required(number, name, value));
                 String method = attributes.enumerated("METHOD", true);
                 if (!method.equals("NONE")) {
                     throw new PlaylistException(source, number, "encrypted segments (#EXT-X-KEY METHOD=" + method
@@ -301,12 +241,14 @@ public final class PlaylistParser {
                     throw new PlaylistException(source, number, "#EXT-X-STREAM-INF at line " + streamInfLine
                             + " has no URI line after it before this one");
                 }
-                streamInf = AttributeList.parse(source, number, name, required(number, name, value));
+                streamInf = AttributeList.parse(source, number, name,
+                        values.required(number, name, value));
                 streamInfLine = number;
                 streamInf.decimalInteger("BANDWIDTH", true);
             }
             case "#EXT-X-MEDIA" -> {
-                AttributeList attributes = AttributeList.parse(source, number, name, required(number, name, value));
+                AttributeList attributes = AttributeList.parse(source, number, name,
+                        values.required(number, name, value));
                 alternates.add(new AlternateRendition(number, attributes.enumerated("TYPE", true),
                         attributes.quoted("GROUP-ID", true), attributes.quoted("NAME", true),
                         attributes.quoted("URI", false)));
@@ -323,10 +265,10 @@ public final class PlaylistParser {
             throw new PlaylistException(source, number, "a second #EXTINF before the URI of the segment that "
                     + "#EXTINF at line " + pendingLine + " describes");
         }
-        Matcher matcher = EXTINF.matcher(required(number, "#EXTINF", value));
+        Matcher matcher = EXTINF.matcher(values.required(number, "#EXTINF", value));
         if (!matcher.matches()) {
             throw new PlaylistException(source, number, "#EXTINF must be <duration>,[<title>] with the duration "
-                    + "in decimal seconds, was '" + shorten(value) + "'");
+                    + "in decimal seconds, was '" + TagValues.shorten(value) + "'");
         }
         pendingDuration = new BigDecimal(matcher.group(1)).movePointRight(6).setScale(0, RoundingMode.HALF_UP)
                 .longValueExact();
@@ -344,7 +286,7 @@ public final class PlaylistParser {
             return;
         }
         if (pendingDuration == null) {
-            throw new PlaylistException(source, number, "URI line '" + shorten(uri) + "' has no "
+            throw new PlaylistException(source, number, "URI line '" + TagValues.shorten(uri) + "' has no "
                     + (firstMasterTag != null ? "#EXT-X-STREAM-INF" : "#EXTINF") + " before it");
         }
         segments.add(new MediaSegment(number, uri, pendingDuration, pendingTitle, pendingDiscontinuity,
@@ -399,38 +341,6 @@ public final class PlaylistParser {
         }
     }
 
-    private long integer(int number, String name, String value) throws PlaylistException {
-        String text = required(number, name, value);
-        if (!DECIMAL_INTEGER.matcher(text).matches()) {
-            throw new PlaylistException(source, number, name + " must be a decimal integer, was '"
-                    + shorten(text) + "'");
-        }
-        return Long.parseLong(text);
-    }
-
-    private Instant dateTime(int number, String name, String value) throws PlaylistException {
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(value, DATE_TIME);
-            return parsed.toInstant().truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
-            throw new PlaylistException(source, number, name + " must be an ISO 8601 date-time with a time zone "
-                    + "(2026-11-21T20:00:00.000Z), was '" + shorten(value) + "'");
-        }
-    }
-
-    private String required(int number, String name, String value) throws PlaylistException {
-        if (value == null || value.isEmpty()) {
-            throw new PlaylistException(source, number, name + " needs a value (" + name + ":<value>)");
-        }
-        return value;
-    }
-
-    private void none(int number, String name, String value) throws PlaylistException {
-        if (value != null) {
-            throw new PlaylistException(source, number, name + " takes no value, was '" + shorten(value) + "'");
-        }
-    }
-
     private PlaylistException twice(int number, String name) {
         return new PlaylistException(source, number, name + " appears more than once");
     }
@@ -440,18 +350,5 @@ public final class PlaylistParser {
         return new PlaylistException(source, number, name + " is a " + kind + " playlist tag, but " + other
                 + " at line " + otherLine + " made this a " + otherKind + " playlist; a playlist is one or the "
                 + "other");
-    }
-
-    private static String shorten(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        StringBuilder out = new StringBuilder();
-        shown.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04X", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
     }
 }
