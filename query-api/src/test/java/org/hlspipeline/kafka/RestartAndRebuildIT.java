@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.testing.HttpPlaylists.end;
 import static org.hlspipeline.testing.HttpPlaylists.mediaPath;
 import static org.hlspipeline.testing.HttpPlaylists.register;
+import static org.hlspipeline.testing.HttpPlaylists.snapshot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import org.hlspipeline.testing.Directories;
 import org.hlspipeline.testing.PipelineInstance;
 import org.hlspipeline.testing.TestPipeline;
 import org.junit.jupiter.api.Test;
@@ -37,25 +35,26 @@ class RestartAndRebuildIT {
         Map<String, String> before;
         try (PipelineInstance app = PipelineInstance.start(pipeline, dataDir)) {
             write(app.http());
-            before = snapshot(app.http());
+            before = snapshot(app.http(), PLAYLISTS);
         }
         assertThat(before.get(mediaPath("rebuild-a", "720p"))).contains("/segments/9.ts");
 
         try (PipelineInstance restarted = PipelineInstance.start(pipeline, dataDir)) {
-            assertThat(snapshot(restarted.http())).isEqualTo(before);
+            assertThat(snapshot(restarted.http(), PLAYLISTS)).isEqualTo(before);
         }
 
-        deleteRecursively(dataDir.resolve("streams"));
+        Directories.delete(dataDir.resolve("streams"));
         try (PipelineInstance restored = PipelineInstance.start(pipeline, dataDir)) {
-            assertThat(snapshot(restored.http())).isEqualTo(before);
+            assertThat(snapshot(restored.http(), PLAYLISTS)).isEqualTo(before);
         }
 
         TestPipeline replay = pipeline.withApplicationId(pipeline.applicationId() + "-replay");
         try (PipelineInstance rebuilt = PipelineInstance.start(replay, freshDir)) {
-            // Until the replay has caught up, some playlists are still missing (404) or behind.
+            // Until the replay has caught up, some playlists are still missing (404) or behind. untilAsserted makes
+            // a timeout report the last answer, not only "false".
             org.awaitility.Awaitility.await("replay caught up").atMost(java.time.Duration.ofSeconds(60))
-                    .ignoreExceptions().pollInterval(java.time.Duration.ofMillis(200))
-                    .until(() -> snapshot(rebuilt.http()).equals(before));
+                    .pollInterval(java.time.Duration.ofMillis(200))
+                    .ignoreExceptions().untilAsserted(() -> assertThat(snapshot(rebuilt.http(), PLAYLISTS)).isEqualTo(before));
         }
     }
 
@@ -74,24 +73,5 @@ class RestartAndRebuildIT {
         }
         register(http, "rebuild-ended", "720p", 1).expectStatus().isCreated();
         end(http, "rebuild-ended");
-    }
-
-    private static Map<String, String> snapshot(WebTestClient http) {
-        Map<String, String> playlists = new LinkedHashMap<>();
-        for (String path : PLAYLISTS) {
-            byte[] body = http.get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
-                    .getResponseBody();
-            playlists.put(path, new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return playlists;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        assertThat(dir).isDirectory();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

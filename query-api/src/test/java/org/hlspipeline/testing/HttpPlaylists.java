@@ -1,6 +1,8 @@
 package org.hlspipeline.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
@@ -37,6 +39,17 @@ public final class HttpPlaylists {
         byte[] body = http.get().uri(mediaPath(stream, rendition)).exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody();
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The playlists at these paths, each of which must answer 200, in the order given. */
+    public static Map<String, String> snapshot(WebTestClient http, List<String> paths) {
+        Map<String, String> playlists = new LinkedHashMap<>();
+        for (String path : paths) {
+            byte[] body = http.get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
+                    .getResponseBody();
+            playlists.put(path, new String(body, StandardCharsets.UTF_8));
+        }
+        return playlists;
     }
 
     public static void end(WebTestClient http, String stream) {

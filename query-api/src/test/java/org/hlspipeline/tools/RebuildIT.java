@@ -5,20 +5,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hlspipeline.testing.HttpPlaylists.end;
 import static org.hlspipeline.testing.HttpPlaylists.mediaPath;
 import static org.hlspipeline.testing.HttpPlaylists.register;
+import static org.hlspipeline.testing.HttpPlaylists.snapshot;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
+import org.hlspipeline.testing.Directories;
 import org.hlspipeline.testing.PipelineInstance;
 import org.hlspipeline.testing.TestKafka;
 import org.hlspipeline.testing.TestPipeline;
@@ -55,7 +52,8 @@ class RebuildIT {
             assertThat(load.exitCode()).as(load.toString()).isZero();
             before = await("every playlist complete").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> snapshot(app.http()), playlists -> playlists.get(mediaPath("rb-0002", "720p"))
+                    .until(() -> snapshot(app.http(), PLAYLISTS),
+                            playlists -> playlists.get(mediaPath("rb-0002", "720p"))
                             .contains("rb-0002/720p/6.ts"));
             ApplicationState running = ApplicationState.read(bootstrap, application);
 
@@ -100,10 +98,10 @@ class RebuildIT {
         assertThat(reset.committed()).isEqualTo(earliest);
         assertThat(earliest.values()).containsOnly(0L);
 
-        deleteRecursively(dataDir.resolve("streams"));
+        Directories.delete(dataDir.resolve("streams"));
         try (PipelineInstance rebuilt = PipelineInstance.start(pipeline, dataDir)) {
             await("replay caught up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptions().until(() -> snapshot(rebuilt.http()).equals(before));
+                    .ignoreExceptions().untilAsserted(() -> assertThat(snapshot(rebuilt.http(), PLAYLISTS)).isEqualTo(before));
             assertThat(ApplicationState.read(bootstrap, application).applicationTopics())
                     .contains(application + "-stream-windows-changelog");
         }
@@ -142,24 +140,5 @@ class RebuildIT {
         }
         register(http, "rb-ended", "720p", 1).expectStatus().isCreated();
         end(http, "rb-ended");
-    }
-
-    private static Map<String, String> snapshot(WebTestClient http) {
-        Map<String, String> playlists = new LinkedHashMap<>();
-        for (String path : PLAYLISTS) {
-            byte[] body = http.get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
-                    .getResponseBody();
-            playlists.put(path, new String(body, StandardCharsets.UTF_8));
-        }
-        return playlists;
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        assertThat(dir).isDirectory();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
