@@ -44,25 +44,6 @@ final class PlaylistTail {
                    boolean quiet) {
     }
 
-    /** Time, replaceable in tests. */
-    interface Clock {
-        long nanos();
-
-        void sleep(Duration duration) throws InterruptedException;
-
-        Clock SYSTEM = new Clock() {
-            @Override
-            public long nanos() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public void sleep(Duration duration) throws InterruptedException {
-                Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-            }
-        };
-    }
-
     static final int MALFORMED_READS = 3;
     static final Duration DISCOVERY_POLL = Duration.ofMillis(250);
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -74,7 +55,7 @@ final class PlaylistTail {
     private final PrintWriter out;
     private final PrintWriter err;
     private final String prefix;
-    private final Clock clock;
+    private final ToolClock clock;
     private final RenditionTail.Target target;
 
     private Duration interval;
@@ -85,7 +66,7 @@ final class PlaylistTail {
     private int infosPublished;
 
     PlaylistTail(Options options, EventPublisher publisher, String topic, TailState state, PrintWriter out,
-                 PrintWriter err, String prefix, Clock clock) {
+                 PrintWriter err, String prefix, ToolClock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -113,7 +94,7 @@ final class PlaylistTail {
      * one read of every playlist with {@code --once}.
      */
     int run() throws PublishException, ToolFailure, InterruptedException {
-        lastNewSegment = clock.nanos();
+        lastNewSegment = clock.nanoTime();
         PlaylistWatch inputWatch = watch();
         while (renditions == null) {
             discover(inputWatch);
@@ -146,7 +127,7 @@ final class PlaylistTail {
                     rendition.watch().checkWait();
                 }
             }
-            if (options.idleTimeout() != null && clock.nanos() - lastNewSegment > options.idleTimeout().toNanos()) {
+            if (options.idleTimeout() != null && clock.nanoTime() - lastNewSegment > options.idleTimeout().toNanos()) {
                 throw ToolFailure.input("no new segment for " + seconds(options.idleTimeout())
                         + " s (--idle-timeout); has the transcoder stopped? The stream was not ended: if it is "
                         + "over, run: producer-tools end --stream " + options.stream());
@@ -277,7 +258,7 @@ final class PlaylistTail {
         }
         RenditionTail.Read read = rendition.read(playlist);
         if (read.newSequences() > 0) {
-            lastNewSegment = clock.nanos();
+            lastNewSegment = clock.nanoTime();
         }
         segmentsPublished += read.published();
     }

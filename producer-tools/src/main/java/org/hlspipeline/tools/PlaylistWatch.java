@@ -11,22 +11,22 @@ import org.hlspipeline.tools.hls.PlaylistException;
  */
 final class PlaylistWatch {
 
-    private final PlaylistTail.Clock clock;
+    private final ToolClock clock;
     private final Duration waitLimit;
     private long lastGood;
     private String problem;
     private String malformed;
     private int malformedReads;
 
-    PlaylistWatch(PlaylistTail.Clock clock, Duration waitLimit) {
+    PlaylistWatch(ToolClock clock, Duration waitLimit) {
         this.clock = clock;
         this.waitLimit = waitLimit;
-        this.lastGood = clock.nanos();
+        this.lastGood = clock.nanoTime();
     }
 
     /** The playlist was read and understood. */
     void good() {
-        lastGood = clock.nanos();
+        lastGood = clock.nanoTime();
         problem = null;
         malformed = null;
         malformedReads = 0;
@@ -53,7 +53,7 @@ final class PlaylistWatch {
 
     /** Ends the run when the current problem has lasted longer than {@code --wait}. */
     void checkWait() throws ToolFailure {
-        if (problem != null && clock.nanos() - lastGood > waitLimit.toNanos()) {
+        if (problem != null && clock.nanoTime() - lastGood > waitLimit.toNanos()) {
             throw ToolFailure.input(problem + " (waited " + PlaylistTail.seconds(waitLimit) + " s, see --wait)");
         }
     }

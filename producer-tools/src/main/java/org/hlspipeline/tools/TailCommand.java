@@ -132,7 +132,7 @@ final class TailCommand extends KafkaCommand {
         ClientSettings settings = settings();
         try (EventPublisher publisher = tools().publishers().open(settings)) {
             return new PlaylistTail(options, publisher, settings.topic(), state, out(), err(), spec.qualifiedName(),
-                    PlaylistTail.Clock.SYSTEM).run();
+                    ToolClock.SYSTEM).run();
         } catch (PublishException e) {
             return failed(e);
         } catch (ToolFailure e) {

@@ -13,6 +13,7 @@ import org.hlspipeline.tools.CommandSupport;
 import org.hlspipeline.tools.ConnectionOptions;
 import org.hlspipeline.tools.Converters;
 import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.ToolClock;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -163,7 +164,7 @@ public final class LoadCommand implements Callable<Integer> {
         try (LoadSender sender = KafkaLoadSender.open(settings)) {
             sender.prepare();
             LoadProgress progress = LoadProgress.of(progressMode, err, System.console() != null, environment);
-            LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, LoadClock.SYSTEM,
+            LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, ToolClock.SYSTEM,
                     progress), out);
             if (result.firstFailure() != null) {
                 err.println(spec.qualifiedName() + ": " + result.failed() + " record"

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.ToolClock;
 
 /**
  * Sends a {@link LoadPlan}'s events through a {@link LoadSender} from one thread: the rendition infos first (so
@@ -32,7 +33,7 @@ final class LoadRun {
     private final LoadPlan plan;
     private final long maxErrors;
     private final LoadSender sender;
-    private final LoadClock clock;
+    private final ToolClock clock;
     private final LoadProgress progress;
     private final SyntheticTranscoders transcoders;
     private final OptionalLong plannedSegments;
@@ -49,7 +50,7 @@ final class LoadRun {
     private long behind;
     private long ticksStarted;
 
-    LoadRun(LoadPlan plan, long maxErrors, LoadSender sender, LoadClock clock, LoadProgress progress) {
+    LoadRun(LoadPlan plan, long maxErrors, LoadSender sender, ToolClock clock, LoadProgress progress) {
         this.plan = plan;
         this.maxErrors = maxErrors;
         this.sender = sender;

@@ -2,8 +2,10 @@ package org.hlspipeline.tools.load;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.hlspipeline.tools.ToolClock;
+
 /** A clock that only moves when the run sleeps or the test moves it: sleeping takes no real time. */
-final class FakeClock implements LoadClock {
+final class FakeClock implements ToolClock {
 
     private final AtomicLong now = new AtomicLong(5_000_000_000L);
     private final AtomicLong slept = new AtomicLong();

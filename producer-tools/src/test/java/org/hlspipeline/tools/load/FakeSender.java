@@ -6,6 +6,7 @@ import java.util.function.LongFunction;
 
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.ToolClock;
 
 /**
  * A sender without Kafka: remembers every record with the clock's time when it was handed over, and answers each
@@ -19,13 +20,13 @@ final class FakeSender implements LoadSender {
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final List<Runnable> pending = new CopyOnWriteArrayList<>();
-    private final LoadClock clock;
+    private final ToolClock clock;
     private LongFunction<PublishException> outcomes = index -> null;
     private boolean defer;
     private long ackDelayNanos;
     volatile boolean closed;
 
-    FakeSender(LoadClock clock) {
+    FakeSender(ToolClock clock) {
         this.clock = clock;
     }
 

@@ -1,16 +1,24 @@
-package org.hlspipeline.tools.load;
+package org.hlspipeline.tools;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Where a load run reads the time and waits for the next event's turn; tests substitute a clock they drive. */
-interface LoadClock {
+/**
+ * Where a command that runs for a while (tail, load) reads the time and waits; tests substitute a clock they
+ * drive, so that waiting takes no real time.
+ */
+public interface ToolClock {
 
     long nanoTime();
 
     /** Returns once {@link #nanoTime()} has reached {@code nanoTime} (at once if it has). */
     void sleepUntil(long nanoTime) throws InterruptedException;
 
-    LoadClock SYSTEM = new LoadClock() {
+    default void sleep(Duration duration) throws InterruptedException {
+        sleepUntil(nanoTime() + duration.toNanos());
+    }
+
+    ToolClock SYSTEM = new ToolClock() {
         @Override
         public long nanoTime() {
             return System.nanoTime();
