@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import org.hlspipeline.channel.ChannelStateCodec;
-import org.hlspipeline.channel.StoredChannel;
-import org.hlspipeline.pipeline.PipelineTopics;
-import org.hlspipeline.playout.ChannelSegment;
-import org.hlspipeline.playout.ChannelState;
-import org.hlspipeline.playout.Playout;
+import org.hlspipeline.processor.channel.ChannelStateCodec;
+import org.hlspipeline.processor.channel.StoredChannel;
+import org.hlspipeline.processor.pipeline.PipelineTopics;
+import org.hlspipeline.processor.playout.ChannelSegment;
+import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.processor.playout.Playout;
 import org.hlspipeline.schemas.channel.AiredSegment;
 import org.hlspipeline.schemas.registry.BundledSchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroSerializer;

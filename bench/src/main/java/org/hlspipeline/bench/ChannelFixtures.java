@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.hlspipeline.playout.AdMarkers;
-import org.hlspipeline.playout.ChannelConfig;
-import org.hlspipeline.playout.ChannelSegment;
-import org.hlspipeline.playout.ChannelState;
-import org.hlspipeline.playout.Item;
-import org.hlspipeline.playout.ItemKind;
-import org.hlspipeline.playout.LadderRendition;
-import org.hlspipeline.playout.Playout;
-import org.hlspipeline.playout.PlayoutCommand;
-import org.hlspipeline.playout.RenditionUris;
-import org.hlspipeline.playout.VodAsset;
+import org.hlspipeline.processor.playout.AdMarkers;
+import org.hlspipeline.processor.playout.ChannelConfig;
+import org.hlspipeline.processor.playout.ChannelSegment;
+import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.processor.playout.Item;
+import org.hlspipeline.processor.playout.ItemKind;
+import org.hlspipeline.processor.playout.LadderRendition;
+import org.hlspipeline.processor.playout.Playout;
+import org.hlspipeline.processor.playout.PlayoutCommand;
+import org.hlspipeline.processor.playout.RenditionUris;
+import org.hlspipeline.processor.playout.VodAsset;
 import org.hlspipeline.schemas.channel.AiredSegment;
 
 /**

@@ -19,18 +19,18 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.hlspipeline.channel.ChannelPlayoutSettings;
-import org.hlspipeline.channel.ChannelPlayoutTopology;
-import org.hlspipeline.channel.ChannelStores;
-import org.hlspipeline.channel.ChannelStateCodec;
-import org.hlspipeline.channel.StoredChannel;
-import org.hlspipeline.pipeline.PipelineTopics;
+import org.hlspipeline.processor.channel.ChannelPlayoutSettings;
+import org.hlspipeline.processor.channel.ChannelPlayoutTopology;
+import org.hlspipeline.processor.channel.ChannelStores;
+import org.hlspipeline.processor.channel.ChannelStateCodec;
+import org.hlspipeline.processor.channel.StoredChannel;
+import org.hlspipeline.processor.pipeline.PipelineTopics;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.hlspipeline.playout.ChannelConfig;
-import org.hlspipeline.playout.ChannelState;
-import org.hlspipeline.playout.Playout;
-import org.hlspipeline.playout.PlayoutCommand;
-import org.hlspipeline.store.DueIndex;
+import org.hlspipeline.processor.playout.ChannelConfig;
+import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.processor.playout.Playout;
+import org.hlspipeline.processor.playout.PlayoutCommand;
+import org.hlspipeline.processor.store.DueIndex;
 import org.hlspipeline.schemas.channel.AiredSegment;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
@@ -116,8 +116,8 @@ public final class ChannelPassHarness {
         DueIndex due = new DueIndex(driver.getKeyValueStore(ChannelStores.DUE));
         ChannelConfig config = new ChannelConfig(ChannelFixtures.LADDER, ChannelFixtures.WINDOW,
                 ChannelFixtures.TARGET_SECONDS, ChannelFixtures.filler(), true,
-                org.hlspipeline.playout.AdMarkers.DATERANGE);
-        List<org.hlspipeline.playout.Item> items = new ArrayList<>();
+                org.hlspipeline.processor.playout.AdMarkers.DATERANGE);
+        List<org.hlspipeline.processor.playout.Item> items = new ArrayList<>();
         for (int i = 0; i <= ChannelFixtures.QUEUED; i++) {
             items.add(ChannelFixtures.program(i));
         }

@@ -2,12 +2,12 @@ package org.hlspipeline.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.hlspipeline.hls.PlaylistRenderer;
-import org.hlspipeline.stream.RenditionWindow;
-import org.hlspipeline.stream.StreamState;
-import org.hlspipeline.stream.StreamStateCodecs;
-import org.hlspipeline.stream.WindowChange;
-import org.hlspipeline.stream.WindowSegment;
+import org.hlspipeline.processor.hls.PlaylistRenderer;
+import org.hlspipeline.processor.stream.RenditionWindow;
+import org.hlspipeline.processor.stream.StreamState;
+import org.hlspipeline.processor.stream.StreamStateCodecs;
+import org.hlspipeline.processor.stream.WindowChange;
+import org.hlspipeline.processor.stream.WindowSegment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,11 +3,11 @@ package org.hlspipeline.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import org.hlspipeline.hls.PlaylistRenderer;
-import org.hlspipeline.stream.RenditionWindow;
-import org.hlspipeline.stream.StreamState;
-import org.hlspipeline.stream.StreamStateCodecs;
-import org.hlspipeline.stream.WindowKeys;
+import org.hlspipeline.processor.hls.PlaylistRenderer;
+import org.hlspipeline.processor.stream.RenditionWindow;
+import org.hlspipeline.processor.stream.StreamState;
+import org.hlspipeline.processor.stream.StreamStateCodecs;
+import org.hlspipeline.processor.stream.WindowKeys;
 
 /**
  * Prints the encoded sizes of the stored values and what they add up to at the scale target (10,000 streams ×

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.hlspipeline.channel.ChannelCommandMapper;
-import org.hlspipeline.channel.ChannelCommandRules;
-import org.hlspipeline.playout.ChannelState;
-import org.hlspipeline.playout.Playout;
+import org.hlspipeline.processor.channel.ChannelCommandMapper;
+import org.hlspipeline.processor.channel.ChannelCommandRules;
+import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.processor.playout.Playout;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.tools.ToolFailure;
 

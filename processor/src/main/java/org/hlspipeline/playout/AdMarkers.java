@@ -1,6 +1,0 @@
-package org.hlspipeline.playout;
-
-/** How a channel brackets AD items for downstream ad insertion. */
-public enum AdMarkers {
-    DATERANGE, CUE, BOTH, NONE
-}

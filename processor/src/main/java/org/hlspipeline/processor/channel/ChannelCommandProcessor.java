@@ -1,0 +1,275 @@
+package org.hlspipeline.processor.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.hlspipeline.processor.dlq.DeadLetterReason;
+import org.hlspipeline.processor.dlq.DeadLetters;
+import org.hlspipeline.processor.playout.ChannelSegment;
+import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.processor.playout.LiveFeed;
+import org.hlspipeline.processor.playout.Playout;
+import org.hlspipeline.processor.playout.PlayoutCommand;
+import org.hlspipeline.schemas.channel.AiredSegment;
+import org.hlspipeline.schemas.channel.Alert;
+import org.hlspipeline.schemas.channel.Broadcast;
+import org.hlspipeline.schemas.channel.ChannelCommand;
+import org.hlspipeline.processor.store.DueIndex;
+import org.hlspipeline.processor.store.TaskClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapts channel commands and alerts to the playout engine: decode, validate, schedule, air what is due, store,
+ * and write every aired segment to the as-run topic. Decisions are {@link Playout}'s; time comes from the
+ * {@link TaskClock}, so a replay airs exactly what the live run aired.
+ */
+final class ChannelCommandProcessor implements Processor<String, byte[], String, byte[]> {
+
+    static final String AS_RUN_CHILD = "as-run-sink";
+    static final String DEAD_LETTER_CHILD = "channel-dead-letter-sink";
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelCommandProcessor.class);
+
+    private final ChannelPlayoutSettings settings;
+    private ProcessorContext<String, byte[]> context;
+    private ChannelStore channels;
+    private KeyValueStore<String, Long> seen;
+    private TimestampedKeyValueStore<String, byte[]> broadcasts;
+    private DueIndex due;
+    private TaskClock clock;
+    private LiveFeed liveFeed = LiveFeed.NONE;
+
+    ChannelCommandProcessor(ChannelPlayoutSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.channels = new ChannelStore(context.getStateStore(ChannelStores.CHANNELS),
+                context.getStateStore(ChannelStores.PROGRAMMES));
+        this.seen = context.getStateStore(ChannelStores.SEEN);
+        this.broadcasts = context.getStateStore(ChannelStores.BROADCASTS);
+        this.due = new DueIndex(context.getStateStore(ChannelStores.DUE));
+        this.clock = new TaskClock(context);
+        if (settings.streamWindowsChangelog() != null) {
+            this.liveFeed = new StoreLiveFeed(context.getStateStore(ChannelStores.LIVE_WINDOWS));
+        }
+        context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
+                wallClock -> tick(clock.punctuationTime(wallClock)));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        clock.recordProcessed();
+        tick(clock.streamTime());
+        ChannelCommand command;
+        try {
+            command = settings.commandDeserializer().deserialize(topic(), record.headers(), record.value());
+        } catch (SerializationException e) {
+            deadLetter(record, DeadLetterReason.DESERIALIZATION, e.getMessage(), e);
+            return;
+        }
+        if (command == null) {
+            deadLetter(record, DeadLetterReason.INVALID, "empty value: channel commands are never tombstones", null);
+            return;
+        }
+        String channelId = command.getChannelId();
+        ChannelState current = channels.get(channelId);
+        Optional<String> problem = ChannelCommandRules.problem(record.key(), command, current);
+        if (problem.isPresent()) {
+            deadLetter(record, DeadLetterReason.INVALID, problem.get(), null);
+            return;
+        }
+        String seenKey = channelId + "/" + command.getCommandId();
+        if (seen.get(seenKey) != null) {
+            settings.listener().duplicateCommand(channelId, command.getCommandId());
+            return;
+        }
+        seen.put(seenKey, record.timestamp());
+        long received = record.timestamp() * 1000;
+        long requested = command.getEffectiveAt() == null ? received : command.getEffectiveAt().toEpochMilli() * 1000;
+        long effective = Math.max(requested, received + settings.commandLeadMicros());
+        PlayoutCommand playout = ChannelCommandMapper.toDomain(command);
+        ChannelState base = current == null ? ChannelState.create(channelId) : current;
+        ChannelState scheduled = Playout.schedule(base, playout, effective);
+        if (current == null) {
+            scheduled = joinActiveAlerts(scheduled);
+        }
+        save(channelId, current, scheduled);
+        settings.listener().commandApplied(channelId, command.getPayload().getClass().getSimpleName());
+    }
+
+    /** Airs what is due at {@code nowMillis} on every channel of this task, after taking in new alerts. */
+    private void tick(long nowMillis) {
+        applyNewAlerts();
+        long nowMicros = nowMillis * 1000;
+        for (String channelId : due.dueAt(nowMicros)) {
+            ChannelState state = channels.get(channelId);
+            if (state == null) {
+                continue;
+            }
+            Playout.Advance advance = Playout.advance(state, nowMicros, liveFeed);
+            for (ChannelSegment segment : advance.aired()) {
+                asRun(channelId, segment);
+            }
+            save(channelId, state, advance.state());
+        }
+    }
+
+    private void asRun(String channelId, ChannelSegment s) {
+        AiredSegment aired = new AiredSegment(channelId, s.mediaSequence(),
+                java.time.Instant.ofEpochMilli(s.airTimeMicros() / 1000), s.durationMicros(), s.uris(), s.itemId(),
+                org.hlspipeline.schemas.channel.ItemKind.valueOf(s.kind().name()), s.title(), s.discontinuity());
+        byte[] value = settings.asRunSerializer().serialize(settings.topics().asRun(), aired);
+        context.forward(new Record<>(channelId, value, s.airTimeMicros() / 1000), AS_RUN_CHILD);
+        settings.listener().segmentAired(channelId, s);
+    }
+
+    /**
+     * Alerts this task has not taken in yet are scheduled on every channel of the task that they target, once;
+     * a cancellation reaches the channels that took the alert in.
+     */
+    private void applyNewAlerts() {
+        List<KeyValue<String, ValueAndTimestamp<Broadcast>>> fresh = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> it = broadcasts.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<byte[]>> entry = it.next();
+                String seenKey = "alert/" + entry.key;
+                if (entry.value == null || entry.value.value() == null || seen.get(seenKey) != null) {
+                    continue;
+                }
+                seen.put(seenKey, entry.value.timestamp());
+                String alertId = BroadcastStoreUpdater.alertIdOf(entry.key);
+                Broadcast broadcast = readableBroadcast(alertId, entry.value);
+                if (broadcast != null) {
+                    fresh.add(KeyValue.pair(alertId, ValueAndTimestamp.make(broadcast, entry.value.timestamp())));
+                }
+            }
+        }
+        for (KeyValue<String, ValueAndTimestamp<Broadcast>> entry : fresh) {
+            for (String channelId : channels.channelIds()) {
+                ChannelState state = channels.get(channelId);
+                save(channelId, state, offerAlert(state, entry.key, entry.value.value(), entry.value.timestamp()));
+            }
+        }
+    }
+
+    /**
+     * The broadcast, or null when it cannot be read or breaks a rule. Every task reads every broadcast, so only
+     * the task of partition 0 dead-letters it: one dead letter per bad record, as for any other topic.
+     */
+    private Broadcast readableBroadcast(String alertId, ValueAndTimestamp<byte[]> raw) {
+        String problem;
+        Throwable error = null;
+        Broadcast broadcast = null;
+        try {
+            broadcast = settings.broadcastDeserializer().deserialize(settings.topics().broadcasts(), raw.value());
+            problem = broadcast == null ? "empty value" : ChannelCommandRules.problem(alertId, broadcast).orElse(null);
+        } catch (SerializationException e) {
+            problem = e.getMessage();
+            error = e;
+        }
+        if (problem == null) {
+            return broadcast;
+        }
+        if (context.taskId().partition() == 0) {
+            DeadLetterReason reason = error == null ? DeadLetterReason.INVALID : DeadLetterReason.DESERIALIZATION;
+            context.forward(DeadLetters.of(new Record<>(alertId, raw.value(), raw.timestamp()),
+                    settings.topics().broadcasts(), reason, problem, error), DEAD_LETTER_CHILD);
+            settings.listener().deadLettered(reason, problem);
+        }
+        return null;
+    }
+
+    /**
+     * A channel created now takes in every broadcast so far, each as of its own record time, exactly as it would
+     * have had it existed when the broadcast arrived; the engine drops alerts already over at their boundary.
+     */
+    private ChannelState joinActiveAlerts(ChannelState state) {
+        ChannelState s = state;
+        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> it = broadcasts.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<byte[]>> entry = it.next();
+                String alertId = BroadcastStoreUpdater.alertIdOf(entry.key);
+                Broadcast broadcast = decodeQuietly(entry.value);
+                if (broadcast != null && ChannelCommandRules.problem(alertId, broadcast).isEmpty()) {
+                    s = offerAlert(s, alertId, broadcast, entry.value.timestamp());
+                }
+            }
+        }
+        return s;
+    }
+
+    private Broadcast decodeQuietly(ValueAndTimestamp<byte[]> raw) {
+        try {
+            return raw == null || raw.value() == null ? null
+                    : settings.broadcastDeserializer().deserialize(settings.topics().broadcasts(), raw.value());
+        } catch (SerializationException e) {
+            return null;
+        }
+    }
+
+    private ChannelState offerAlert(ChannelState state, String alertId, Broadcast broadcast, long receivedMillis) {
+        if (state == null || state.ended()) {
+            return state;
+        }
+        long received = receivedMillis * 1000;
+        if (broadcast.getPayload() instanceof Alert alert) {
+            // Whether it can air on this channel (configured by then, ladder covered) is decided at its boundary.
+            if (!targets(alert, state.channelId())) {
+                return state;
+            }
+            long start = Math.max(alert.getStartAt().toEpochMilli() * 1000, received + settings.commandLeadMicros());
+            return Playout.schedule(state, ChannelCommandMapper.toStartAlert(alertId, alert, start), start);
+        }
+        return Playout.schedule(state, new PlayoutCommand.CancelAlert(alertId),
+                received + settings.commandLeadMicros());
+    }
+
+    private static boolean targets(Alert alert, String channelId) {
+        return alert.getChannels().contains("*") || alert.getChannels().contains(channelId);
+    }
+
+    private void save(String channelId, ChannelState before, ChannelState after) {
+        if (before == after || (before != null && before.equals(after))) {
+            return; // a channel waiting for its live stream is looked at every tick, and written only on change
+        }
+        // Before the put: the old state may still read its programme from the store.
+        OptionalLong dueBefore = dueOf(before);
+        channels.put(channelId, before, after);
+        due.update(channelId, dueBefore, dueOf(after));
+    }
+
+    private static OptionalLong dueOf(ChannelState state) {
+        if (state == null) {
+            return OptionalLong.empty();
+        }
+        long next = state.nextDueMicros();
+        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail, Throwable error) {
+        log.debug("Dead-lettering channel command at {}: {} ({})", context.recordMetadata().orElse(null), reason,
+                detail);
+        context.forward(DeadLetters.of(record, context.recordMetadata(), reason, detail, error), DEAD_LETTER_CHILD);
+        settings.listener().deadLettered(reason, detail);
+    }
+
+    private String topic() {
+        return context.recordMetadata().map(m -> m.topic()).orElse(settings.topics().channelCommands());
+    }
+}

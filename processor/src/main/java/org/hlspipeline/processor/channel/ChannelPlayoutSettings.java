@@ -1,0 +1,57 @@
+package org.hlspipeline.processor.channel;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.hlspipeline.processor.pipeline.PipelineTopics;
+import org.hlspipeline.schemas.channel.AiredSegment;
+import org.hlspipeline.schemas.channel.Broadcast;
+import org.hlspipeline.schemas.channel.ChannelCommand;
+
+/**
+ * Everything the channel playout part of the topology needs from outside.
+ *
+ * @param commandLead  a command takes effect no earlier than this long after it was received. Boundaries are
+ *                     decided when the clock reaches them; the lead keeps every command ahead of the boundary it
+ *                     changes, so a replay applies it exactly where the live run did
+ * @param tickInterval how often wall-clock punctuation airs due boundaries when the task is quiet
+ * @param streamWindowsChangelog the stream-windows changelog topic ({@code <application.id>-stream-windows-changelog})
+ *                     that live relays read, or null for a topology without live relays
+ */
+public record ChannelPlayoutSettings(PipelineTopics topics, Deserializer<ChannelCommand> commandDeserializer,
+                                     Deserializer<Broadcast> broadcastDeserializer,
+                                     Serializer<AiredSegment> asRunSerializer, Duration commandLead,
+                                     Duration tickInterval, PlayoutListener listener, String streamWindowsChangelog) {
+
+    public static final Duration DEFAULT_COMMAND_LEAD = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(200);
+
+    public ChannelPlayoutSettings {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(commandDeserializer, "commandDeserializer");
+        Objects.requireNonNull(broadcastDeserializer, "broadcastDeserializer");
+        Objects.requireNonNull(asRunSerializer, "asRunSerializer");
+        Objects.requireNonNull(listener, "listener");
+        if (commandLead.isNegative()) {
+            throw new IllegalArgumentException("command lead must not be negative");
+        }
+    }
+
+    public static ChannelPlayoutSettings defaults(PipelineTopics topics, Deserializer<ChannelCommand> commands,
+                                                  Deserializer<Broadcast> broadcasts,
+                                                  Serializer<AiredSegment> asRun) {
+        return new ChannelPlayoutSettings(topics, commands, broadcasts, asRun, DEFAULT_COMMAND_LEAD,
+                DEFAULT_TICK_INTERVAL, PlayoutListener.NONE, null);
+    }
+
+    /** The changelog topic Kafka Streams writes the stream windows to, for an application id. */
+    public static String streamWindowsChangelog(String applicationId) {
+        return applicationId + "-" + org.hlspipeline.processor.stream.StreamStores.WINDOWS + "-changelog";
+    }
+
+    public long commandLeadMicros() {
+        return commandLead.toNanos() / 1000;
+    }
+}

@@ -1,0 +1,22 @@
+package org.hlspipeline.processor.channel;
+
+/** Names of the channel stores; part of the changelog topic names, so they never change silently. */
+public final class ChannelStores {
+
+    /** {@code channelId} → the channel's timeline, rewritten at every boundary (see {@link ChannelStateCodec}). */
+    public static final String CHANNELS = "channels";
+    /** {@code channelId} → the channel's programme: queued items, waiting layers, scheduled commands. */
+    public static final String PROGRAMMES = "channel-programmes";
+    /** {@code <next due µs>|channelId} → channelId: channels with a boundary or a command due. */
+    public static final String DUE = "channel-due";
+    /** {@code channelId/commandId} and {@code alert/alertId} → when first seen: applied once, never twice. */
+    public static final String SEEN = "channel-seen";
+    /** Global: {@code alertId} → the latest Broadcast (alert or cancellation), on every instance. */
+    public static final String BROADCASTS = "broadcasts";
+
+    /** Global: {@code streamId/rendition} → the stream's window, mirrored from its changelog for live relays. */
+    public static final String LIVE_WINDOWS = "live-stream-windows";
+
+    private ChannelStores() {
+    }
+}

@@ -1,0 +1,328 @@
+package org.hlspipeline.processor.hls;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Renders {@link MediaPlaylist}s and {@link MasterPlaylist}s as HLS text (RFC 8216, and 8216bis where it adds
+ * tags). Stateless and thread-safe; the same input always renders to the same bytes. Lines end with
+ * {@code "\n"}. All values were validated when the model was built, so rendering cannot produce a broken line.
+ *
+ * <p>On the hot path: one {@link StringBuilder} sized from the input, numbers written with integer math, no
+ * {@code String.format}.
+ */
+public final class PlaylistRenderer {
+
+    /**
+     * EXT-X-VERSION of every media playlist rendered here.
+     *
+     * <p>EXTINF is always written as a decimal-floating-point number (DESIGN §8: millisecond precision), which
+     * needs compatibility version 3 (RFC 8216 §4.3.2.1 and §7; 8216bis §7). No other tag written here raises it:
+     * EXT-X-TARGETDURATION, EXT-X-MEDIA-SEQUENCE, EXT-X-DISCONTINUITY-SEQUENCE, EXT-X-DISCONTINUITY,
+     * EXT-X-PROGRAM-DATE-TIME, EXT-X-DATERANGE and EXT-X-ENDLIST carry no version requirement in RFC 8216 §7
+     * (8216bis §7 neither ties one to EXT-X-DATERANGE or its SCTE35-OUT/SCTE35-IN attributes; only EXT-X-SKIP
+     * with RECENTLY-REMOVED-DATERANGES, not written here, needs 10), EXT-X-GAP (8216bis §4.4.4.7) is not
+     * among the features 8216bis §7 ties to a version, and the EXT-X-CUE-OUT/-CUE-OUT-CONT/-CUE-IN ad markers
+     * are not in the RFC at all (players ignore them, §6.3.1). So 3 is the lowest correct value.
+     */
+    public static final int MEDIA_PLAYLIST_VERSION = 3;
+
+    /**
+     * EXT-X-VERSION of every master playlist rendered here: 1, so the tag is left out (RFC 8216 §4.3.1.2: a
+     * playlist without it complies with version 1, and it is only required when a tag or attribute is
+     * incompatible with version 1). EXT-X-STREAM-INF with BANDWIDTH, AVERAGE-BANDWIDTH, RESOLUTION, CODECS and
+     * FRAME-RATE uses no feature that RFC 8216 §7 or 8216bis §7 ties to a higher version (the decimal
+     * FRAME-RATE is not the floating-point EXTINF that version 3 is about).
+     */
+    public static final int MASTER_PLAYLIST_VERSION = 1;
+
+    private static final String EXTM3U = "#EXTM3U\n";
+
+    /** Room for the header tags of a media playlist with 19-digit numbers. */
+    private static final int MEDIA_HEADER_CAPACITY = 160;
+    /** Room for "#EXTINF:" + a long + ".nnn," + "\n" + the URI's newline. */
+    private static final int EXTINF_CAPACITY = 8 + 20 + 5 + 2;
+    private static final int DISCONTINUITY_CAPACITY = "#EXT-X-DISCONTINUITY\n".length();
+    private static final int GAP_CAPACITY = "#EXT-X-GAP\n".length();
+    private static final int PROGRAM_DATE_TIME_CAPACITY = "#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:00.000Z\n".length();
+    /** Room for the longest cue line with 19-digit numbers and CUE-IN. */
+    private static final int CUE_CAPACITY = "#EXT-X-CUE-IN\n#EXT-X-CUE-OUT-CONT:ElapsedTime=,Duration=\n".length() + 2 * 24;
+    /** Room for an EXT-X-STREAM-INF line without its CODECS value. */
+    private static final int STREAM_INF_CAPACITY = 160;
+
+    private PlaylistRenderer() {
+    }
+
+    /** The media playlist as text. */
+    public static String renderMedia(MediaPlaylist playlist) {
+        return appendMedia(new StringBuilder(mediaCapacity(playlist)), playlist).toString();
+    }
+
+    /** The media playlist as UTF-8 bytes. */
+    public static byte[] renderMediaBytes(MediaPlaylist playlist) {
+        return renderMedia(playlist).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The master playlist as text. */
+    public static String renderMaster(MasterPlaylist playlist) {
+        return appendMaster(new StringBuilder(masterCapacity(playlist)), playlist).toString();
+    }
+
+    /** The master playlist as UTF-8 bytes. */
+    public static byte[] renderMasterBytes(MasterPlaylist playlist) {
+        return renderMaster(playlist).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The EXT-X-VERSION the media playlist is rendered with: the highest version any tag in it requires. Today
+     * that is always {@value #MEDIA_PLAYLIST_VERSION}, date ranges and ad cues included; tags added later (for
+     * instance EXT-X-MAP, version 6) raise it here.
+     */
+    public static int mediaVersion(MediaPlaylist playlist) {
+        return MEDIA_PLAYLIST_VERSION;
+    }
+
+    /**
+     * Appends the media playlist to {@code out}, in this order: the header, then per segment its tags and URI,
+     * then EXT-X-ENDLIST when ended.
+     */
+    public static StringBuilder appendMedia(StringBuilder out, MediaPlaylist playlist) {
+        out.append(EXTM3U);
+        out.append("#EXT-X-VERSION:").append(mediaVersion(playlist)).append('\n');
+        out.append("#EXT-X-TARGETDURATION:").append(playlist.targetDurationSeconds()).append('\n');
+        out.append("#EXT-X-MEDIA-SEQUENCE:").append(playlist.mediaSequence()).append('\n');
+        // Always written, even as 0: in a live window discontinuities can slide out at any time, and a
+        // player compares this value across reloads and renditions (RFC 8216 §4.3.3.3).
+        out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(playlist.discontinuitySequence()).append('\n');
+        // No EXT-X-PLAYLIST-TYPE: these are live playlists, and EVENT would forbid removing segments
+        // (RFC 8216 §4.3.3.5).
+
+        boolean programDateTimeWritten = false;
+        List<MediaSegment> segments = playlist.segments();
+        for (int i = 0, n = segments.size(); i < n; i++) {
+            MediaSegment segment = segments.get(i);
+            programDateTimeWritten |= appendSegment(out, segment, programDateTimeWritten);
+        }
+
+        if (playlist.ended()) {
+            out.append("#EXT-X-ENDLIST\n");
+        }
+        return out;
+    }
+
+    /**
+     * Appends one segment: its tags, then EXTINF, then its URI line. Tags that open something at this segment
+     * (an ad marker, a date range) belong before EXTINF too, after the discontinuity that separates it from the
+     * previous segment.
+     *
+     * <p>So a segment reads: EXT-X-DISCONTINUITY, EXT-X-PROGRAM-DATE-TIME, each EXT-X-DATERANGE, EXT-X-CUE-IN,
+     * EXT-X-CUE-OUT or EXT-X-CUE-OUT-CONT, EXT-X-GAP, EXTINF, URI.
+     *
+     * @return whether a program date-time was written
+     */
+    private static boolean appendSegment(StringBuilder out, MediaSegment segment, boolean programDateTimeWritten) {
+        if (segment.discontinuity()) {
+            out.append("#EXT-X-DISCONTINUITY\n");
+        }
+        // On the first segment that carries a time, and on each discontinuity (DESIGN §6). From the first, a
+        // player maps the following segments to wall-clock time by adding durations (RFC 8216 §4.3.2.6); across
+        // a discontinuity that sum no longer holds, and RFC 8216 §6.2.1 says a server that provides the mapping
+        // SHOULD apply the tag to every segment with an EXT-X-DISCONTINUITY.
+        Instant programDateTime = segment.programDateTime();
+        boolean writeProgramDateTime = programDateTime != null && (!programDateTimeWritten || segment.discontinuity());
+        if (writeProgramDateTime) {
+            out.append("#EXT-X-PROGRAM-DATE-TIME:");
+            appendUtcMillis(out, programDateTime);
+            out.append('\n');
+        }
+        SegmentMarkers markers = segment.markers();
+        if (markers != SegmentMarkers.NONE) {
+            appendMarkers(out, markers);
+        }
+        if (segment.gap()) {
+            // RFC 8216bis §4.4.4.7: the segment is missing; players skip it instead of loading it.
+            out.append("#EXT-X-GAP\n");
+        }
+        out.append("#EXTINF:");
+        appendMillisAsSeconds(out, roundMicrosToMillis(segment.durationMicros()));
+        // The title is empty, but the comma is part of the tag's format (RFC 8216 §4.3.2.1).
+        out.append(",\n");
+        out.append(segment.uri()).append('\n');
+        return writeProgramDateTime;
+    }
+
+    private static void appendMarkers(StringBuilder out, SegmentMarkers markers) {
+        List<DateRange> ranges = markers.dateRanges();
+        for (int i = 0, n = ranges.size(); i < n; i++) {
+            appendDateRange(out, ranges.get(i));
+        }
+        if (markers.cueIn()) {
+            out.append("#EXT-X-CUE-IN\n");
+        }
+        CueOut cue = markers.cueOut();
+        if (cue != null) {
+            if (cue.continued()) {
+                out.append("#EXT-X-CUE-OUT-CONT:ElapsedTime=");
+                appendMillisAsSeconds(out, roundMicrosToMillis(cue.elapsedMicros()));
+                out.append(",Duration=");
+            } else {
+                out.append("#EXT-X-CUE-OUT:");
+            }
+            appendMillisAsSeconds(out, roundMicrosToMillis(cue.durationMicros()));
+            out.append('\n');
+        }
+    }
+
+    /**
+     * {@code #EXT-X-DATERANGE:ID="…",START-DATE="…"[,PLANNED-DURATION=s][,DURATION=s][,SCTE35-OUT=0x…]
+     * [,SCTE35-IN=0x…]}: quoted-strings for ID and START-DATE, decimal-floating-point seconds with three decimals,
+     * hexadecimal-sequences for SCTE-35 (RFC 8216 §4.3.2.7, §4.2).
+     */
+    private static void appendDateRange(StringBuilder out, DateRange range) {
+        out.append("#EXT-X-DATERANGE:ID=\"").append(range.id()).append("\",START-DATE=\"");
+        appendUtcMillis(out, range.startDate());
+        out.append('"');
+        if (range.plannedDurationMicros() != null) {
+            out.append(",PLANNED-DURATION=");
+            appendMillisAsSeconds(out, roundMicrosToMillis(range.plannedDurationMicros()));
+        }
+        if (range.durationMicros() != null) {
+            out.append(",DURATION=");
+            appendMillisAsSeconds(out, roundMicrosToMillis(range.durationMicros()));
+        }
+        if (range.scte35Out() != null) {
+            out.append(",SCTE35-OUT=0x").append(range.scte35Out());
+        }
+        if (range.scte35In() != null) {
+            out.append(",SCTE35-IN=0x").append(range.scte35In());
+        }
+        out.append('\n');
+    }
+
+    /** Appends the master playlist to {@code out}. */
+    public static StringBuilder appendMaster(StringBuilder out, MasterPlaylist playlist) {
+        out.append(EXTM3U);
+        // MASTER_PLAYLIST_VERSION is 1: no EXT-X-VERSION line (see its documentation).
+        List<Variant> variants = playlist.variants();
+        for (int i = 0, n = variants.size(); i < n; i++) {
+            appendVariant(out, variants.get(i));
+        }
+        return out;
+    }
+
+    private static void appendVariant(StringBuilder out, Variant variant) {
+        out.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(variant.bandwidth());
+        if (variant.averageBandwidth() != null) {
+            out.append(",AVERAGE-BANDWIDTH=").append(variant.averageBandwidth().longValue());
+        }
+        if (variant.resolution() != null) {
+            out.append(",RESOLUTION=").append(variant.resolution());
+        }
+        if (variant.codecs() != null) {
+            out.append(",CODECS=\"").append(variant.codecs()).append('"');
+        }
+        if (variant.frameRate() != null) {
+            // A decimal-floating-point "rounded to three decimal places" (RFC 8216 §4.3.4.2); half-up.
+            out.append(",FRAME-RATE=");
+            appendMillisAsSeconds(out, Math.round(variant.frameRate().doubleValue() * 1000d));
+        }
+        out.append('\n');
+        out.append(variant.uri()).append('\n');
+    }
+
+    /** Microseconds to milliseconds, half-up (2 000 500 µs → 2 001 ms; 1 999 499 µs → 1 999 ms). */
+    static long roundMicrosToMillis(long micros) {
+        return Math.floorDiv(micros, 1000L) + (Math.floorMod(micros, 1000L) >= 500L ? 1L : 0L);
+    }
+
+    /** Appends a non-negative thousandths value as a decimal with exactly three decimals: 2001 → "2.001". */
+    static void appendMillisAsSeconds(StringBuilder out, long thousandths) {
+        long whole = thousandths / 1000L;
+        int fraction = (int) (thousandths % 1000L);
+        out.append(whole).append('.');
+        if (fraction < 100) {
+            out.append('0');
+        }
+        if (fraction < 10) {
+            out.append('0');
+        }
+        out.append(fraction);
+    }
+
+    /**
+     * Appends {@code instant} as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, milliseconds truncated: an ISO 8601
+     * date-time with time zone and fractional seconds, as RFC 8216 §4.3.2.6 asks. The year is 0000..9999
+     * ({@link MediaSegment} checks it).
+     */
+    static void appendUtcMillis(StringBuilder out, Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        appendPadded(out, t.getYear(), 4);
+        out.append('-');
+        appendPadded(out, t.getMonthValue(), 2);
+        out.append('-');
+        appendPadded(out, t.getDayOfMonth(), 2);
+        out.append('T');
+        appendPadded(out, t.getHour(), 2);
+        out.append(':');
+        appendPadded(out, t.getMinute(), 2);
+        out.append(':');
+        appendPadded(out, t.getSecond(), 2);
+        out.append('.');
+        appendPadded(out, instant.getNano() / 1_000_000, 3);
+        out.append('Z');
+    }
+
+    private static void appendPadded(StringBuilder out, int value, int width) {
+        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        out.append(value);
+    }
+
+    private static int mediaCapacity(MediaPlaylist playlist) {
+        long capacity = MEDIA_HEADER_CAPACITY;
+        List<MediaSegment> segments = playlist.segments();
+        for (int i = 0, n = segments.size(); i < n; i++) {
+            MediaSegment segment = segments.get(i);
+            capacity += EXTINF_CAPACITY + segment.uri().length();
+            if (segment.discontinuity()) {
+                capacity += DISCONTINUITY_CAPACITY;
+            }
+            if (segment.gap()) {
+                capacity += GAP_CAPACITY;
+            }
+            if (segment.programDateTime() != null) {
+                capacity += PROGRAM_DATE_TIME_CAPACITY;
+            }
+            SegmentMarkers markers = segment.markers();
+            if (markers != SegmentMarkers.NONE) {
+                capacity += CUE_CAPACITY;
+                for (DateRange range : markers.dateRanges()) {
+                    capacity += range.renderedLengthBound();
+                }
+            }
+        }
+        return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
+    }
+
+    private static int masterCapacity(MasterPlaylist playlist) {
+        long capacity = EXTM3U.length();
+        List<Variant> variants = playlist.variants();
+        for (int i = 0, n = variants.size(); i < n; i++) {
+            Variant variant = variants.get(i);
+            capacity += STREAM_INF_CAPACITY + variant.uri().length();
+            if (variant.codecs() != null) {
+                capacity += variant.codecs().length();
+            }
+            if (variant.resolution() != null) {
+                capacity += variant.resolution().length();
+            }
+        }
+        return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
+    }
+}

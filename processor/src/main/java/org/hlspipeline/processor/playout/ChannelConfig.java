@@ -1,0 +1,31 @@
+package org.hlspipeline.processor.playout;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a channel looks to players.
+ *
+ * @param filler what loops when the queue is empty, or null (then the last item loops)
+ */
+public record ChannelConfig(List<LadderRendition> ladder, int windowSize, int targetDurationSeconds, Item filler,
+                            boolean programDateTime, AdMarkers adMarkers) {
+
+    public ChannelConfig {
+        ladder = List.copyOf(ladder);
+        Objects.requireNonNull(adMarkers, "adMarkers");
+        if (ladder.isEmpty()) {
+            throw new IllegalArgumentException("the ladder needs at least one rendition");
+        }
+        if (windowSize < 1 || windowSize > 1000) {
+            throw new IllegalArgumentException("windowSize must be 1 to 1000");
+        }
+        if (targetDurationSeconds < 1 || targetDurationSeconds > 60) {
+            throw new IllegalArgumentException("targetDuration must be 1 to 60 s");
+        }
+    }
+
+    public List<String> renditionNames() {
+        return ladder.stream().map(LadderRendition::name).toList();
+    }
+}

@@ -1,9 +1,0 @@
-package org.hlspipeline.http;
-
-/** A write could not be encoded because the schema registry did not answer: the client may retry. */
-public class SchemaRegistryUnavailableException extends RuntimeException {
-
-    public SchemaRegistryUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,0 +1,130 @@
+package org.hlspipeline.queryapi.channel;
+
+import org.hlspipeline.processor.channel.ChannelCommandRules;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.hlspipeline.queryapi.HlsProperties;
+import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.queryapi.query.StoreUnavailableException;
+import org.hlspipeline.schemas.channel.Alert;
+import org.hlspipeline.schemas.channel.Broadcast;
+import org.hlspipeline.schemas.channel.ChannelCommand;
+import org.hlspipeline.schemas.json.ChannelCommandJson;
+import org.hlspipeline.schemas.json.InvalidCommandException;
+import org.hlspipeline.schemas.json.JsonFormWriter;
+import org.hlspipeline.queryapi.stream.StreamEventPublisher;
+import org.hlspipeline.processor.validation.InputRules;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The HTTP gateway for schedulers and operators. A command is read from its JSON form (DESIGN §9), checked with
+ * the rules the processor applies ({@link ChannelCommandRules}, against the channel's state as the store shows it
+ * now), and published to Kafka keyed by channel id; the topology applies it at its effective time. The answer is
+ * 202: accepted, not yet applied; its {@code status} is "scheduled" once the store shows the command waiting
+ * for its effective time (a bounded wait), else "accepted". The processor checks again when the command
+ * arrives, so a command that a concurrent one made invalid goes to the dead-letter topic instead of airing.
+ */
+@RestController
+class ChannelCommandController {
+
+    private final StreamEventPublisher publisher;
+    private final ChannelReads reads;
+    private final String channelCommands;
+    private final String broadcasts;
+    private final Duration readYourWriteWait;
+
+    ChannelCommandController(StreamEventPublisher publisher, ChannelReads reads, HlsProperties properties) {
+        this.publisher = publisher;
+        this.reads = reads;
+        this.readYourWriteWait = properties.query().readYourWriteWait();
+        this.channelCommands = properties.topics().channelCommands();
+        this.broadcasts = properties.topics().broadcasts();
+    }
+
+    @PostMapping("/channels/{channelId}/commands")
+    Mono<ResponseEntity<Map<String, Object>>> command(@PathVariable String channelId,
+                                                      @RequestBody(required = false) String body) {
+        InputRules.idProblem("channelId", channelId).ifPresent(problem -> {
+            throw ChannelProblems.rejected(problem);
+        });
+        ChannelCommand command = parsed(() -> ChannelCommandJson.parseCommand(channelId, body));
+        return reads.channel(channelId)
+                .flatMap(served -> {
+                    ChannelState before = served.value().orElse(null);
+                    Optional<String> problem = ChannelCommandRules.problem(channelId, command, before);
+                    if (problem.isPresent()) {
+                        return Mono.error(ChannelProblems.rejected(problem.get()));
+                    }
+                    long seenBefore = before == null ? -1 : before.commandsScheduled();
+                    return publisher.publish(channelCommands, channelId, command)
+                            .then(scheduledAfter(channelId, seenBefore));
+                })
+                .map(scheduled -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("commandId", command.getCommandId());
+                    answer.put("channelId", channelId);
+                    answer.put("type", JsonFormWriter.commandType(command.getPayload()));
+                    if (command.getEffectiveAt() != null) {
+                        answer.put("effectiveAt", command.getEffectiveAt());
+                    }
+                    answer.put("status", scheduled ? "scheduled" : "accepted");
+                    return ResponseEntity.accepted().location(URI.create("/api/channels/" + channelId))
+                            .body(answer);
+                });
+    }
+
+    /**
+     * Whether the channel's state shows a command scheduled after the {@code seenBefore}-th, within
+     * {@code hls.query.read-your-write-wait}: then a scheduler's next command (an enqueue right after a
+     * configure) is checked against a state that knows this one. Store hiccups count as "not yet"; the command
+     * is published either way.
+     */
+    private Mono<Boolean> scheduledAfter(String channelId, long seenBefore) {
+        return Mono.defer(() -> reads.channel(channelId))
+                .onErrorResume(StoreUnavailableException.class, e -> Mono.empty())
+                .filter(served -> served.value().map(s -> s.commandsScheduled() > seenBefore).orElse(false))
+                .repeatWhenEmpty(attempts -> attempts.concatMap(n -> Mono.delay(
+                        Duration.ofMillis(Math.min(50, 5L << Math.min(n, 4))))))
+                .map(served -> true)
+                .timeout(readYourWriteWait, Mono.just(false));
+    }
+
+    @PostMapping("/broadcasts")
+    Mono<ResponseEntity<Map<String, Object>>> broadcast(@RequestBody(required = false) String body) {
+        Broadcast broadcast = parsed(() -> ChannelCommandJson.parseBroadcast(body));
+        String alertId = broadcast.getAlertId();
+        ChannelCommandRules.problem(alertId, broadcast).ifPresent(problem -> {
+            throw ChannelProblems.rejected(problem);
+        });
+        return publisher.publish(broadcasts, alertId, broadcast)
+                .map(published -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("alertId", alertId);
+                    answer.put("type", broadcast.getPayload() instanceof Alert ? "alert" : "cancel-alert");
+                    if (broadcast.getPayload() instanceof Alert alert) {
+                        answer.put("startAt", alert.getStartAt());
+                    }
+                    return ResponseEntity.accepted().body(answer);
+                });
+    }
+
+    private static <T> T parsed(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidCommandException e) {
+            throw ChannelProblems.invalid(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.hlspipeline.queryapi.http;
+
+import java.net.URI;
+
+import org.apache.kafka.common.KafkaException;
+import org.hlspipeline.queryapi.query.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error leaves as {@code application/problem+json}: Spring's own (unreadable JSON, unknown path, …) through
+ * the base class, the API's through {@link Problems}, and the rest as a 503 when Kafka or the stores are
+ * unavailable. Nothing answers with a stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    Mono<ResponseEntity<Object>> storeUnavailable(StoreUnavailableException e, ServerWebExchange exchange) {
+        return unavailable("store-unavailable", "State not available", e.getMessage(), exchange);
+    }
+
+    @ExceptionHandler(KafkaUnavailableException.class)
+    Mono<ResponseEntity<Object>> kafkaUnavailable(KafkaUnavailableException e, ServerWebExchange exchange) {
+        return unavailable("kafka-unavailable", "Kafka unavailable", e.getMessage(), exchange);
+    }
+
+    @ExceptionHandler(SchemaRegistryUnavailableException.class)
+    Mono<ResponseEntity<Object>> registryUnavailable(SchemaRegistryUnavailableException e,
+                                                     ServerWebExchange exchange) {
+        return unavailable("schema-registry-unavailable", "Schema registry unavailable", e.getMessage(), exchange);
+    }
+
+    @ExceptionHandler(KafkaException.class)
+    Mono<ResponseEntity<Object>> kafka(KafkaException e, ServerWebExchange exchange) {
+        log.warn("Kafka error while serving {}: {}", exchange.getRequest().getPath(), e.toString());
+        return unavailable("kafka-unavailable", "Kafka unavailable", "Kafka is unavailable: " + e.getMessage(),
+                exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
+        log.error("Unexpected error serving {}", exchange.getRequest().getPath(), e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged.");
+        body.setType(URI.create("/problems/internal"));
+        return handleExceptionInternal(e, body, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> unavailable(String type, String title, String detail,
+                                                     ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        body.setType(URI.create("/problems/" + type));
+        body.setTitle(title);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return handleExceptionInternal(new RuntimeException(detail), body, headers, HttpStatus.SERVICE_UNAVAILABLE,
+                exchange);
+    }
+}

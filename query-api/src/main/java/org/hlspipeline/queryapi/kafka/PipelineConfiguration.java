@@ -1,0 +1,62 @@
+package org.hlspipeline.queryapi.kafka;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.streams.Topology;
+import org.hlspipeline.queryapi.HlsProperties;
+import org.hlspipeline.processor.pipeline.PipelineTopics;
+import org.hlspipeline.queryapi.query.LocalInstance;
+import org.hlspipeline.schemas.registry.SchemaRegistry;
+import org.hlspipeline.schemas.serde.AvroDeserializer;
+import org.hlspipeline.schemas.stream.StreamEvent;
+import org.hlspipeline.processor.stream.IngestListener;
+import org.hlspipeline.processor.stream.StreamIngestSettings;
+import org.hlspipeline.processor.channel.ChannelPlayoutSettings;
+import org.hlspipeline.processor.channel.PlayoutListener;
+import org.hlspipeline.processor.pipeline.PipelineTopology;
+import org.hlspipeline.schemas.channel.Broadcast;
+import org.hlspipeline.schemas.channel.ChannelCommand;
+import org.hlspipeline.schemas.serde.AvroSerializer;
+import org.hlspipeline.processor.stream.WindowPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
+/** Builds the topology from the application's settings, with the same method the tests use. */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    Topology pipelineTopology(HlsProperties hls, SchemaRegistry registry, IngestListener listener,
+                              PlayoutListener playoutListener) {
+        PipelineTopics topics = hls.topics().pipelineTopics();
+        HlsProperties.Stream stream = hls.stream();
+        WindowPolicy base = new WindowPolicy(stream.windowSize(), stream.targetDuration(),
+                WindowPolicy.defaults().maxPendingSegments());
+        Map<String, Integer> sizes = stream.windowSizes();
+        Function<String, WindowPolicy> policies = streamId -> {
+            Integer size = sizes.get(streamId);
+            return size == null ? base : base.withWindowSize(size);
+        };
+        StreamIngestSettings settings = new StreamIngestSettings(topics,
+                new AvroDeserializer<>(StreamEvent.class, registry), policies, stream.idleTtl(),
+                stream.gapCheckInterval(), StreamIngestSettings.DEFAULT_IDLE_CHECK_INTERVAL, listener);
+        ChannelPlayoutSettings channels = new ChannelPlayoutSettings(topics,
+                new AvroDeserializer<>(ChannelCommand.class, registry), new AvroDeserializer<>(Broadcast.class, registry),
+                new AvroSerializer<>(registry), hls.channel().commandLead(), hls.channel().tickInterval(),
+                playoutListener, ChannelPlayoutSettings.streamWindowsChangelog(hls.applicationId()));
+        return PipelineTopology.build(settings, channels);
+    }
+
+    @Bean
+    StreamsRuntime streamsRuntime(KafkaConnection connection, HlsProperties hls, Topology topology,
+                                  LocalInstance localInstance, MeterRegistry meters,
+                                  @Value("${hls.kafka-streams-enabled:true}") boolean kafkaStreamsEnabled) {
+        return new StreamsRuntime(connection, hls, topology, localInstance,
+                streams -> new KafkaStreamsMetrics(streams).bindTo(meters), kafkaStreamsEnabled);
+    }
+}

@@ -1,0 +1,148 @@
+package org.hlspipeline.queryapi.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The media of the end-to-end tests, made by ffmpeg as the README's walk-through makes it: lavfi's {@code testsrc2}
+ * picture and a {@code sine} tone, H.264 Main in yuv420p with a keyframe every 2 s exactly (GOP of 50 frames at
+ * 25 fps, {@code -keyint_min 50}, and {@code -sc_threshold 0} so that no scene cut adds one), AAC, cut by ffmpeg's
+ * HLS muxer into MPEG-TS segments of 2 s ({@code -hls_time 2}). A length that is not a multiple of 2 s ends with a
+ * shorter segment, so that not every EXTINF is the same.
+ */
+final class TestMedia {
+
+    static final int FRAME_RATE = 25;
+    static final int SEGMENT_SECONDS = 2;
+    /** The one rendition of the live recipes, named after its height as a ladder would. */
+    static final String LIVE_RENDITION = "360p";
+
+    private TestMedia() {
+    }
+
+    /**
+     * A live stream, written in real time ({@code -re}) for {@code seconds}, twice from one encode (the
+     * {@code tee} muxer feeding two HLS muxers the same packets, so both cut the same segments):
+     * <ul>
+     *   <li>{@code live/index.m3u8}: what a transcoder serves, a window of {@code listSize} segments whose
+     *       files are deleted once they slide out ({@code -hls_flags delete_segments});</li>
+     *   <li>{@code all/index.m3u8}: the record of every segment ffmpeg wrote ({@code -hls_list_size 0}), which
+     *       the test compares with what was published.</li>
+     * </ul>
+     * Segments are numbered from {@code startNumber}, so that a sequence counted from 0 shows.
+     */
+    static Ffmpeg.Running liveWithRecord(Path folder, int seconds, int listSize, long startNumber)
+            throws IOException {
+        Path live = Files.createDirectories(folder.resolve("live")).resolve("index.m3u8");
+        Path all = Files.createDirectories(folder.resolve("all")).resolve("index.m3u8");
+        String hls = "f=hls:hls_time=" + SEGMENT_SECONDS + ":start_number=" + startNumber;
+        List<String> arguments = new ArrayList<>(sources(seconds, true, 440));
+        arguments.addAll(List.of("-map", "0:v", "-map", "1:a"));
+        arguments.addAll(encoding(seconds));
+        arguments.addAll(List.of("-f", "tee",
+                "[" + hls + ":hls_list_size=" + listSize + ":hls_flags=delete_segments]" + teePath(live)
+                        + "|[" + hls + ":hls_list_size=0]" + teePath(all)));
+        return Ffmpeg.start(folder.resolve("ffmpeg.log"), arguments);
+    }
+
+    /**
+     * A live stream, written in real time for {@code seconds}, as a master playlist {@code master.m3u8} with one
+     * variant, {@value #LIVE_RENDITION}/index.m3u8, keeping a window of 6 segments and every segment file.
+     */
+    static Ffmpeg.Running liveMaster(Path folder, int seconds) {
+        List<String> arguments = new ArrayList<>(sources(seconds, true, 440));
+        arguments.addAll(List.of("-map", "0:v", "-map", "1:a"));
+        arguments.addAll(encoding(seconds));
+        arguments.addAll(hls(folder, "6"));
+        arguments.addAll(List.of("-var_stream_map", "v:0,a:0,name:" + LIVE_RENDITION));
+        arguments.add(folder.resolve("%v").resolve("index.m3u8").toString());
+        return Ffmpeg.start(folder.resolve("ffmpeg.log"), arguments);
+    }
+
+    /**
+     * A VOD asset of {@code seconds} ({@code -hls_playlist_type vod}, as fast as ffmpeg goes): a master playlist
+     * {@code master.m3u8} with one variant per height, {@code <height>p/index.m3u8} and its segments
+     * {@code <height>p/seg<n>.ts} numbered from {@code startNumber}, every variant cut at the same keyframes.
+     * {@code toneHz} tells assets apart.
+     *
+     * <p>The tone stops 0.1 s before the picture does, as a programme's sound ends with or before its picture.
+     * Left to run out with the picture, AAC's whole frames of 1024 samples behind a priming frame make the sound
+     * end about 20 ms later than the picture; when a channel then plays another asset after it (a
+     * discontinuity, timestamps start over), ffmpeg's reader realigns the second asset on its picture, its first
+     * sound then starts before the first asset's last sound has ended, and the reader logs "non monotonically
+     * increasing dts" once per item change. It does exactly that for the same two assets in a hand-written
+     * playlist too: a property of such assets, not of the playlists under test.
+     */
+    static void vod(Path folder, int seconds, int toneHz, long startNumber, int... heights)
+            throws InterruptedException {
+        List<String> arguments = new ArrayList<>(sources(seconds, false, toneHz));
+        StringBuilder filter = new StringBuilder("[0:v]split=" + heights.length);
+        for (int i = 0; i < heights.length; i++) {
+            filter.append("[in").append(i).append(']');
+        }
+        StringBuilder streamMap = new StringBuilder();
+        for (int i = 0; i < heights.length; i++) {
+            filter.append(";[in").append(i).append("]scale=-2:").append(heights[i]).append("[out").append(i)
+                    .append(']');
+            streamMap.append(i == 0 ? "" : " ").append("v:").append(i).append(",a:").append(i).append(",name:")
+                    .append(heights[i]).append('p');
+        }
+        arguments.addAll(List.of("-filter_complex", filter.toString()));
+        for (int i = 0; i < heights.length; i++) {
+            arguments.addAll(List.of("-map", "[out" + i + "]"));
+        }
+        for (int i = 0; i < heights.length; i++) {
+            arguments.addAll(List.of("-map", "1:a"));
+        }
+        arguments.addAll(List.of("-af", "atrim=end=" + (seconds - 0.1)));
+        arguments.addAll(encoding(seconds));
+        arguments.addAll(hls(folder, "0"));
+        arguments.addAll(List.of("-hls_playlist_type", "vod", "-start_number", String.valueOf(startNumber),
+                "-var_stream_map", streamMap.toString()));
+        arguments.add(folder.resolve("%v").resolve("index.m3u8").toString());
+        Ffmpeg.Run run = Ffmpeg.run(folder.resolve("ffmpeg.log"), Duration.ofSeconds(60), arguments);
+        assertThat(run.exitCode()).as("ffmpeg making %s: %s", folder, run.stderr()).isZero();
+    }
+
+    /** Picture and tone; {@code -re} reads them at their own pace, as a live encoder receives its input. */
+    private static List<String> sources(int seconds, boolean realTime, int toneHz) {
+        List<String> sources = new ArrayList<>();
+        if (realTime) {
+            sources.add("-re");
+        }
+        sources.addAll(List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=" + FRAME_RATE));
+        if (realTime) {
+            sources.add("-re");
+        }
+        sources.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=" + toneHz + ":sample_rate=48000"));
+        return sources;
+    }
+
+    private static List<String> encoding(int seconds) {
+        String gop = String.valueOf(FRAME_RATE * SEGMENT_SECONDS);
+        return List.of("-c:v", "libx264", "-profile:v", "main", "-pix_fmt", "yuv420p", "-preset", "veryfast",
+                "-g", gop, "-keyint_min", gop, "-sc_threshold", "0",
+                "-c:a", "aac", "-b:a", "64k", "-ac", "2",
+                "-t", String.valueOf(seconds));
+    }
+
+    /** The HLS muxer for a master playlist {@code folder/master.m3u8} and {@code folder/<variant>/seg<n>.ts}. */
+    private static List<String> hls(Path folder, String listSize) {
+        return List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_list_size", listSize,
+                "-master_pl_name", "master.m3u8",
+                "-hls_segment_filename", folder.resolve("%v").resolve("seg%d.ts").toString());
+    }
+
+    /** A path inside the tee muxer's output list, where ':', '|', '[' and ']' would need escaping. */
+    private static String teePath(Path path) {
+        String text = path.toAbsolutePath().toString();
+        assertThat(text).as("a path the tee muxer takes as written").doesNotContain(":", "|", "[", "]", "\\");
+        return text;
+    }
+}

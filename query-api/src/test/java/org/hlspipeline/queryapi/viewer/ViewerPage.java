@@ -1,0 +1,135 @@
+package org.hlspipeline.queryapi.viewer;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The viewer page ({@code GET /}) in a real browser, read the way a person would see it (its tables, its
+ * playlist panel) and through what it records in {@code window.viewer}: every hls.js ERROR event and every
+ * segment change ({@code FRAG_CHANGED}) with the player's position at that moment.
+ */
+final class ViewerPage {
+
+    /** An hls.js ERROR event as the page recorded it. */
+    record PlayerError(String type, String details, boolean fatal, String url) {
+    }
+
+    /**
+     * A segment the player moved onto: its media sequence number, its discontinuity count (hls.js's {@code cc}),
+     * its URL, and the player's position then.
+     */
+    record PlayedSegment(long sequence, long discontinuity, String url, double currentTime) {
+    }
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    ViewerPage(HeadlessChromium chromium, String baseUrl) {
+        this.driver = chromium.driver();
+        this.baseUrl = baseUrl;
+    }
+
+    /** Loads the page at {@code pathAndQuery} ({@code /}, {@code /?channel=tv}). */
+    void open(String pathAndQuery) {
+        driver.get(baseUrl + pathAndQuery);
+    }
+
+    /** Waits for the Play button of the stream or channel in the lists, and clicks it. */
+    void clickPlay(String kind, String id) {
+        By button = By.cssSelector("button[data-kind='" + kind + "'][data-id='" + id + "']");
+        WebElement play = await(kind + " " + id + " listed on the page").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> driver.findElements(button).stream().findFirst().orElse(null), e -> e != null);
+        play.click();
+    }
+
+    /** The text of the row listing this stream or channel. */
+    String listedRow(String kind, String id) {
+        return driver.findElement(By.cssSelector("tr[data-" + kind + "='" + id + "']")).getText();
+    }
+
+    double currentTime() {
+        return number(script("return document.getElementById('video').currentTime;"));
+    }
+
+    boolean paused() {
+        return Boolean.TRUE.equals(script("return document.getElementById('video').paused;"));
+    }
+
+    /** The playlist hls.js was given. */
+    String source() {
+        return (String) script("return window.viewer.playing && window.viewer.playing.source;");
+    }
+
+    List<PlayerError> errors() {
+        List<PlayerError> errors = new ArrayList<>();
+        for (Map<String, Object> e : entries("return window.viewer.errors;")) {
+            errors.add(new PlayerError((String) e.get("type"), (String) e.get("details"),
+                    Boolean.TRUE.equals(e.get("fatal")), (String) e.get("url")));
+        }
+        return errors;
+    }
+
+    List<PlayerError> fatalErrors() {
+        return errors().stream().filter(PlayerError::fatal).toList();
+    }
+
+    List<PlayedSegment> playedSegments() {
+        List<PlayedSegment> played = new ArrayList<>();
+        for (Map<String, Object> f : entries("return window.viewer.fragments;")) {
+            played.add(new PlayedSegment((long) number(f.get("sn")), (long) number(f.get("cc")),
+                    (String) f.get("url"), number(f.get("currentTime"))));
+        }
+        return played;
+    }
+
+    /** The media playlist the page shows, as text. */
+    String playlistText() {
+        return driver.findElement(By.id("playlist")).getText();
+    }
+
+    /** The playlist line the page marks as playing, or null. */
+    String markedLine() {
+        List<WebElement> marked = driver.findElements(By.cssSelector("#playlist .playing"));
+        return marked.isEmpty() ? null : marked.get(0).getText().strip();
+    }
+
+    /** The text of an element of the position panel ({@code current-time}, {@code segment}, {@code latency}). */
+    String position(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** Every URL the page has fetched so far (Resource Timing), the page itself included. */
+    @SuppressWarnings("unchecked")
+    List<String> fetchedUrls() {
+        return (List<String>) script("return [location.href].concat("
+                + "performance.getEntriesByType('resource').map(function (e) { return e.name; }));");
+    }
+
+    /** What the player recorded, for failure messages. */
+    String recorded() {
+        return "errors " + errors() + "\nsegments " + playedSegments();
+    }
+
+    private Object script(String js) {
+        return driver.executeScript(js);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> entries(String js) {
+        Object value = script(js);
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    private static double number(Object value) {
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+}
