@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.hlspipeline.processor.channel.ChannelStateCodec;
 import org.hlspipeline.processor.channel.StoredChannel;
-import org.hlspipeline.processor.pipeline.PipelineTopics;
+import org.hlspipeline.processor.kafka.PipelineTopics;
 import org.hlspipeline.processor.playout.ChannelSegment;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Playout;

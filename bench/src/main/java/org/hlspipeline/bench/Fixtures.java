@@ -3,12 +3,12 @@ package org.hlspipeline.bench;
 import java.time.Instant;
 import java.util.function.LongPredicate;
 
-import org.hlspipeline.processor.stream.RenditionDescription;
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamState;
-import org.hlspipeline.processor.stream.WindowChange;
-import org.hlspipeline.processor.stream.WindowPolicy;
-import org.hlspipeline.processor.stream.WindowSegment;
+import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.WindowPolicy;
+import org.hlspipeline.processor.window.WindowSegment;
 
 /**
  * Realistic values for the benchmarks: a live stream that has been running for a day, 2 s segments, the default
@@ -108,7 +108,7 @@ final class Fixtures {
     /** Fails fast if a fixture does not do what the benchmark claims to measure. */
     static void checkSteadyState(RenditionWindow full, WindowChange change) {
         RenditionWindow after = change.window();
-        check(change.outcome() == org.hlspipeline.processor.stream.SegmentOutcome.APPENDED, "not appended: " + change);
+        check(change.outcome() == org.hlspipeline.processor.window.SegmentOutcome.APPENDED, "not appended: " + change);
         check(after.segments().size() == full.segments().size(), "window did not slide: " + after);
         check(after.mediaSequence() == full.mediaSequence() + 1, "media sequence did not advance: " + after);
         check(after.pending().isEmpty(), "pending segments: " + after);

@@ -3,8 +3,8 @@ package org.hlspipeline.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.hlspipeline.processor.hls.PlaylistRenderer;
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamState;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,11 +3,11 @@ package org.hlspipeline.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.hlspipeline.processor.hls.PlaylistRenderer;
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamState;
-import org.hlspipeline.processor.stream.StreamStateCodecs;
-import org.hlspipeline.processor.stream.WindowChange;
-import org.hlspipeline.processor.stream.WindowSegment;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.ingest.StreamStateCodecs;
+import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.WindowSegment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

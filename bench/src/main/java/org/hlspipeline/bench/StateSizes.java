@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.hlspipeline.processor.hls.PlaylistRenderer;
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamState;
-import org.hlspipeline.processor.stream.StreamStateCodecs;
-import org.hlspipeline.processor.stream.WindowKeys;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.ingest.StreamStateCodecs;
+import org.hlspipeline.processor.ingest.WindowKeys;
 
 /**
  * Prints the encoded sizes of the stored values and what they add up to at the scale target (10,000 streams ×

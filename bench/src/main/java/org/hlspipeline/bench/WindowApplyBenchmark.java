@@ -2,9 +2,9 @@ package org.hlspipeline.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.WindowChange;
-import org.hlspipeline.processor.stream.WindowSegment;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.WindowSegment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

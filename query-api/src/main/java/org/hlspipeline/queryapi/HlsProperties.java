@@ -33,8 +33,8 @@ public record HlsProperties(
     public record Topics(String streamEvents, String channelCommands, String broadcasts, String asRun,
                          String deadLetters) {
 
-        public org.hlspipeline.processor.pipeline.PipelineTopics pipelineTopics() {
-            return new org.hlspipeline.processor.pipeline.PipelineTopics(streamEvents, channelCommands, broadcasts, asRun,
+        public org.hlspipeline.processor.kafka.PipelineTopics pipelineTopics() {
+            return new org.hlspipeline.processor.kafka.PipelineTopics(streamEvents, channelCommands, broadcasts, asRun,
                     deadLetters);
         }
     }

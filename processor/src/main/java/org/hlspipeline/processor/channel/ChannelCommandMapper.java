@@ -1,5 +1,6 @@
 package org.hlspipeline.processor.channel;
 
+import org.hlspipeline.processor.rules.ChannelCommandRules;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.hlspipeline.processor.channel;
 
+import org.hlspipeline.processor.rules.ChannelCommandRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.hlspipeline.processor.dlq.DeadLetterReason;
-import org.hlspipeline.processor.dlq.DeadLetters;
+import org.hlspipeline.processor.kafka.DeadLetterReason;
+import org.hlspipeline.processor.kafka.DeadLetters;
 import org.hlspipeline.processor.playout.ChannelSegment;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.LiveFeed;
@@ -26,8 +27,8 @@ import org.hlspipeline.schemas.channel.AiredSegment;
 import org.hlspipeline.schemas.channel.Alert;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
-import org.hlspipeline.processor.store.DueIndex;
-import org.hlspipeline.processor.store.TaskClock;
+import org.hlspipeline.processor.kafka.DueIndex;
+import org.hlspipeline.processor.kafka.TaskClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.hlspipeline.processor.pipeline.PipelineTopics;
+import org.hlspipeline.processor.kafka.PipelineTopics;
 import org.hlspipeline.schemas.channel.AiredSegment;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
@@ -48,7 +48,7 @@ public record ChannelPlayoutSettings(PipelineTopics topics, Deserializer<Channel
 
     /** The changelog topic Kafka Streams writes the stream windows to, for an application id. */
     public static String streamWindowsChangelog(String applicationId) {
-        return applicationId + "-" + org.hlspipeline.processor.stream.StreamStores.WINDOWS + "-changelog";
+        return applicationId + "-" + org.hlspipeline.processor.ingest.StreamStores.WINDOWS + "-changelog";
     }
 
     public long commandLeadMicros() {

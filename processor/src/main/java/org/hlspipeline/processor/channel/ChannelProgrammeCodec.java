@@ -16,7 +16,7 @@ import org.hlspipeline.schemas.state.LayerItemsState;
 import org.hlspipeline.schemas.state.LayerState;
 import org.hlspipeline.schemas.state.ScheduledCommandState;
 import org.hlspipeline.schemas.state.StartAlertState;
-import org.hlspipeline.processor.store.StateCodec;
+import org.hlspipeline.processor.kafka.StateCodec;
 
 /**
  * The programme record of a channel (see {@link ChannelStateCodec}). Items and waiting commands are kept as the

@@ -22,7 +22,7 @@ import org.hlspipeline.schemas.state.ChannelSegmentState;
 import org.hlspipeline.schemas.state.ChannelTimelineRecord;
 import org.hlspipeline.schemas.state.LayerTimelineState;
 import org.hlspipeline.schemas.state.PlayheadState;
-import org.hlspipeline.processor.store.StateCodec;
+import org.hlspipeline.processor.kafka.StateCodec;
 
 /**
  * How a channel is stored: two records under its id, so that a boundary writes and reads only what it changes.

@@ -1,6 +1,6 @@
 package org.hlspipeline.processor.channel;
 
-import org.hlspipeline.processor.dlq.DeadLetterReason;
+import org.hlspipeline.processor.kafka.DeadLetterReason;
 import org.hlspipeline.processor.playout.ChannelSegment;
 
 /** What the channel processor reports, for metrics; the application adapts it to its registry. */

@@ -9,10 +9,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.hlspipeline.processor.playout.LiveFeed;
 import org.hlspipeline.processor.playout.LiveSegment;
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamStateCodecs;
-import org.hlspipeline.processor.stream.WindowKeys;
-import org.hlspipeline.processor.stream.WindowSegment;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.ingest.StreamStateCodecs;
+import org.hlspipeline.processor.ingest.WindowKeys;
+import org.hlspipeline.processor.window.WindowSegment;
 
 /**
  * The live feed a channel task relays from: the stream windows' global mirror. A segment is relayed only once

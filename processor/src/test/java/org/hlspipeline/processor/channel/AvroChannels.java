@@ -19,15 +19,15 @@ import org.hlspipeline.schemas.channel.RenditionSource;
 import org.hlspipeline.schemas.channel.VodSource;
 
 /** Channel commands and items in the Avro contract's words, for tests. */
-final class AvroChannels {
+public final class AvroChannels {
 
-    static final Instant T0 = Instant.parse("2026-11-21T20:00:00Z");
-    static final long TWO_SECONDS = 2_000_000;
+    public static final Instant T0 = Instant.parse("2026-11-21T20:00:00Z");
+    public static final long TWO_SECONDS = 2_000_000;
 
     private AvroChannels() {
     }
 
-    static List<LadderRendition> ladder(String... names) {
+    public static List<LadderRendition> ladder(String... names) {
         List<LadderRendition> ladder = new ArrayList<>();
         for (String name : names) {
             ladder.add(rendition(name));
@@ -35,21 +35,21 @@ final class AvroChannels {
         return ladder;
     }
 
-    static LadderRendition rendition(String name) {
+    public static LadderRendition rendition(String name) {
         return new LadderRendition(name, 1_000_000L, null, "1280x720", "avc1.4d401f,mp4a.40.2", 25.0);
     }
 
     /** Renditions 720p and 480p at https://cdn.example/{id}/{rendition}/seg{n}.ts, segments of 2 s. */
-    static Item vod(String id, int count) {
+    public static Item vod(String id, int count) {
         return vod(id, count, "720p", "480p");
     }
 
-    static Item vod(String id, int count, String... renditions) {
+    public static Item vod(String id, int count, String... renditions) {
         return new Item(id, ItemKind.PROGRAM, id.toUpperCase(), vodSource(id, count, renditions), null, null, false,
                 false);
     }
 
-    static VodSource vodSource(String id, int count, String... renditions) {
+    public static VodSource vodSource(String id, int count, String... renditions) {
         Map<String, RenditionSource> map = new LinkedHashMap<>();
         for (String rendition : renditions) {
             map.put(rendition, template("https://cdn.example/" + id + "/" + rendition + "/seg{n}.ts"));
@@ -57,42 +57,42 @@ final class AvroChannels {
         return new VodSource(map, count, TWO_SECONDS, new ArrayList<>(), 0L);
     }
 
-    static RenditionSource template(String template) {
+    public static RenditionSource template(String template) {
         return new RenditionSource(template, new ArrayList<>());
     }
 
-    static RenditionSource uris(String... uris) {
+    public static RenditionSource uris(String... uris) {
         return new RenditionSource(null, new ArrayList<>(List.of(uris)));
     }
 
-    static Item live(String id, String streamId, Long maxDurationMicros) {
+    public static Item live(String id, String streamId, Long maxDurationMicros) {
         return new Item(id, ItemKind.PROGRAM, null, new LiveSource(streamId, maxDurationMicros), null, null, false,
                 false);
     }
 
-    static VodSource vodOf(Item item) {
+    public static VodSource vodOf(Item item) {
         return (VodSource) item.getSource();
     }
 
-    static ConfigureChannel configure(String... ladder) {
+    public static ConfigureChannel configure(String... ladder) {
         return new ConfigureChannel(ladder(ladder), null, null, null, null, null);
     }
 
-    static ChannelCommand command(String channelId, Object payload) {
+    public static ChannelCommand command(String channelId, Object payload) {
         return new ChannelCommand(channelId, "cmd-1", null, payload);
     }
 
-    static Alert alert(Item... items) {
+    public static Alert alert(Item... items) {
         return new Alert(new ArrayList<>(List.of("*")), 100, T0, 30_000_000L, new ArrayList<>(List.of(items)),
                 AfterAlert.RESUME);
     }
 
-    static Broadcast broadcast(String alertId, Object payload) {
+    public static Broadcast broadcast(String alertId, Object payload) {
         return new Broadcast(alertId, payload);
     }
 
     @SafeVarargs
-    static <T> List<T> list(T... values) {
+    public static <T> List<T> list(T... values) {
         List<T> list = new ArrayList<>(values.length);
         for (T value : values) {
             list.add(value);

@@ -2,7 +2,7 @@ package org.hlspipeline.tools.channel;
 
 import java.util.Optional;
 
-import org.hlspipeline.processor.channel.ChannelCommandRules;
+import org.hlspipeline.processor.rules.ChannelCommandRules;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;

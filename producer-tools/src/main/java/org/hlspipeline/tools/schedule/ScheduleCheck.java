@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hlspipeline.processor.channel.ChannelCommandMapper;
-import org.hlspipeline.processor.channel.ChannelCommandRules;
+import org.hlspipeline.processor.rules.ChannelCommandRules;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Playout;
 import org.hlspipeline.schemas.channel.ChannelCommand;

@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.channel;
 
-import org.hlspipeline.processor.channel.ChannelCommandRules;
+import org.hlspipeline.processor.rules.ChannelCommandRules;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.hlspipeline.schemas.json.JsonFormWriter;
 import org.hlspipeline.queryapi.stream.StreamEventPublisher;
-import org.hlspipeline.processor.validation.InputRules;
+import org.hlspipeline.processor.rules.InputRules;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.channel;
 
-import org.hlspipeline.processor.channel.ChannelCommandRules;
+import org.hlspipeline.processor.rules.ChannelCommandRules;
 
 import org.hlspipeline.queryapi.http.Problems;
 import org.hlspipeline.schemas.json.InvalidCommandException;

@@ -2,9 +2,9 @@ package org.hlspipeline.queryapi.metrics;
 
 import java.util.concurrent.TimeUnit;
 
-import org.hlspipeline.processor.dlq.DeadLetterReason;
-import org.hlspipeline.processor.stream.IngestListener;
-import org.hlspipeline.processor.stream.SegmentOutcome;
+import org.hlspipeline.processor.kafka.DeadLetterReason;
+import org.hlspipeline.processor.ingest.IngestListener;
+import org.hlspipeline.processor.window.SegmentOutcome;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;

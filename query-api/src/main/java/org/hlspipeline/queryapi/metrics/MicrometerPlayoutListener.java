@@ -1,7 +1,7 @@
 package org.hlspipeline.queryapi.metrics;
 
 import org.hlspipeline.processor.channel.PlayoutListener;
-import org.hlspipeline.processor.dlq.DeadLetterReason;
+import org.hlspipeline.processor.kafka.DeadLetterReason;
 import org.hlspipeline.processor.playout.ChannelSegment;
 import org.springframework.stereotype.Component;
 

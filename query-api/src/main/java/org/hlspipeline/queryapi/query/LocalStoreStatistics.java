@@ -6,8 +6,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.hlspipeline.queryapi.kafka.StreamsRuntime;
-import org.hlspipeline.processor.stream.StreamState;
-import org.hlspipeline.processor.stream.StreamStores;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.ingest.StreamStores;
 import org.springframework.stereotype.Component;
 
 /** Figures over this instance's own active stores, for gauges. A scan per scrape, not per request. */

@@ -2,7 +2,7 @@ package org.hlspipeline.queryapi.query;
 
 import java.util.function.Function;
 
-import org.hlspipeline.processor.store.StateCodec;
+import org.hlspipeline.processor.kafka.StateCodec;
 
 /**
  * What interactive queries may read, under the name of the store whose partitioning decides who owns a key:

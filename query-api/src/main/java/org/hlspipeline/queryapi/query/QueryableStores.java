@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 
 import org.hlspipeline.processor.channel.ChannelStores;
 import org.hlspipeline.processor.channel.StoredChannel;
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamState;
-import org.hlspipeline.processor.stream.StreamStateCodecs;
-import org.hlspipeline.processor.stream.StreamStores;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.ingest.StreamStateCodecs;
+import org.hlspipeline.processor.ingest.StreamStores;
 import org.springframework.stereotype.Component;
 
 /** The stores that interactive queries may read, by name. */

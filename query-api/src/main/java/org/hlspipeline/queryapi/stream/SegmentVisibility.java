@@ -1,7 +1,7 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.WindowSegment;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.WindowSegment;
 
 import java.util.Optional;
 

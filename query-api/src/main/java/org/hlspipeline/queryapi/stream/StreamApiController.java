@@ -1,8 +1,8 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.stream.RenditionDescription;
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamState;
+import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.stream.StreamEventRules;
-import org.hlspipeline.processor.stream.StreamState;
+import org.hlspipeline.processor.rules.StreamEventRules;
+import org.hlspipeline.processor.window.StreamState;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,7 +18,7 @@ import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
-import org.hlspipeline.processor.validation.InputRules;
+import org.hlspipeline.processor.rules.InputRules;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,7 +1,7 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.stream.RenditionDescription;
-import org.hlspipeline.processor.stream.StreamState;
+import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.window.StreamState;
 
 import java.time.Instant;
 import java.util.List;

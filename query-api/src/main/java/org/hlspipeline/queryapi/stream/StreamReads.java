@@ -1,8 +1,8 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.stream.RenditionWindow;
-import org.hlspipeline.processor.stream.StreamState;
-import org.hlspipeline.processor.stream.WindowKeys;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.ingest.WindowKeys;
 
 import org.hlspipeline.queryapi.query.QueryableStores;
 import org.hlspipeline.queryapi.query.Served;

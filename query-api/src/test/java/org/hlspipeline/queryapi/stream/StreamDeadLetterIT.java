@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.stream.StreamEvents;
+import org.hlspipeline.processor.ingest.StreamEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hlspipeline.processor.dlq.DeadLetters;
+import org.hlspipeline.processor.kafka.DeadLetters;
 import org.hlspipeline.processor.hls.HlsPlaylistParser;
 import org.hlspipeline.schemas.registry.BundledSchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroDeserializer;

@@ -1,0 +1,274 @@
+package org.hlspipeline.processor.ingest;
+
+import org.hlspipeline.processor.rules.StreamEventRules;
+import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.WindowSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.hlspipeline.processor.kafka.DeadLetterReason;
+import org.hlspipeline.processor.kafka.DeadLetters;
+import org.hlspipeline.schemas.stream.EndOfStream;
+import org.hlspipeline.schemas.stream.RenditionInfo;
+import org.hlspipeline.schemas.stream.Segment;
+import org.hlspipeline.schemas.stream.StreamEvent;
+import org.hlspipeline.processor.kafka.DueIndex;
+import org.hlspipeline.processor.kafka.TaskClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapts stream events to the window domain: decode, validate, load, apply, store, report. Every decision is
+ * made by {@link RenditionWindow} and {@link StreamState}; this class only moves values in and out of stores.
+ *
+ * <p>Time-based decisions (gap deadlines, idle expiry) use the {@link TaskClock}: the task's stream time while
+ * records flow, so a replay decides exactly as the live run did, and the wall clock only once the task is idle.
+ *
+ * <p>Records that cannot be applied go, with their original bytes, to the dead-letter child node; the processor
+ * never throws for one bad record.
+ */
+final class StreamEventProcessor implements Processor<String, byte[], String, byte[]> {
+
+    static final String DEAD_LETTER_CHILD = "dead-letter-sink";
+
+    private static final Logger log = LoggerFactory.getLogger(StreamEventProcessor.class);
+    /** Stream activity is persisted at this granularity: a TTL measured in hours needs no per-segment write. */
+    private static final long ACTIVITY_GRANULARITY_MILLIS = 60_000;
+
+    private final StreamIngestSettings settings;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, RenditionWindow> windows;
+    private KeyValueStore<String, StreamState> streams;
+    private DueIndex gapDeadlines;
+    private TaskClock clock;
+
+    StreamEventProcessor(StreamIngestSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.windows = context.getStateStore(StreamStores.WINDOWS);
+        this.streams = context.getStateStore(StreamStores.STREAMS);
+        this.gapDeadlines = new DueIndex(context.getStateStore(StreamStores.GAP_DEADLINES));
+        this.clock = new TaskClock(context);
+        context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
+                wallClock -> expireGaps(clock.punctuationTime(wallClock)));
+        context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
+                wallClock -> expireIdleStreams(clock.punctuationTime(wallClock)));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        clock.recordProcessed();
+        expireGaps(clock.streamTime());
+        StreamEvent event;
+        try {
+            event = settings.eventDeserializer().deserialize(topic(), record.headers(), record.value());
+        } catch (SerializationException e) {
+            // Only a record that cannot be read is dead-lettered. Anything else (the registry unreachable) is
+            // not the record's fault: it fails the task, which is retried, so no valid record is lost.
+            deadLetter(record, DeadLetterReason.DESERIALIZATION, e.getMessage(), e);
+            return;
+        }
+        if (event == null) {
+            deadLetter(record, DeadLetterReason.INVALID, "empty value: stream events are never tombstones", null);
+            return;
+        }
+        Optional<String> problem = StreamEventRules.problem(record.key(), event);
+        if (problem.isPresent()) {
+            deadLetter(record, DeadLetterReason.INVALID, problem.get(), null);
+            return;
+        }
+        long now = record.timestamp();
+        String streamId = event.getStreamId();
+        StreamState stream = currentStream(streamId, now);
+        Object payload = event.getPayload();
+        if (payload instanceof Segment segment) {
+            onSegment(record, stream, streamId, segment, now);
+        } else if (payload instanceof RenditionInfo info) {
+            onRenditionInfo(stream, streamId, info, now);
+        } else if (payload instanceof EndOfStream) {
+            onEnd(stream, streamId, now);
+        }
+    }
+
+    /**
+     * The stream's state, or null when it has none. A stream idle past the TTL at this record's time is gone,
+     * whether or not the idle punctuation has swept it yet, so the outcome never depends on when that ran.
+     */
+    private StreamState currentStream(String streamId, long now) {
+        StreamState stream = streams.get(streamId);
+        if (stream == null) {
+            return null;
+        }
+        long cutoff = now - settings.idleTtl().toMillis();
+        if (!stream.idleSince(cutoff) || lastActivity(stream) >= cutoff) {
+            return stream;
+        }
+        remove(stream);
+        return null;
+    }
+
+    private void onSegment(Record<String, byte[]> record, StreamState stream, String streamId, Segment segment,
+                           long now) {
+        if (stream != null && stream.ended()) {
+            deadLetter(record, DeadLetterReason.STREAM_ENDED, "stream " + streamId + " has ended", null);
+            return;
+        }
+        String rendition = segment.getRendition();
+        String key = WindowKeys.of(streamId, rendition);
+        WindowSegment incoming = new WindowSegment(segment.getSequence(), segment.getUri(),
+                segment.getDurationMicros(), segment.getDiscontinuity(), false,
+                segment.getProgramDateTime() == null ? null : segment.getProgramDateTime().toEpochMilli());
+        RenditionWindow current = windows.get(key);
+        WindowChange change = current == null
+                ? RenditionWindow.opening(incoming, settings.policies().apply(streamId), now)
+                : current.add(incoming, now);
+        save(key, current, change.window());
+        StreamState before = stream == null ? StreamState.start(streamId, now) : stream;
+        StreamState after = before.withRendition(rendition, now);
+        if (stream == null || after.renditions().size() != stream.renditions().size()
+                || after.lastActivityMillis() - stream.lastActivityMillis() >= ACTIVITY_GRANULARITY_MILLIS) {
+            streams.put(streamId, after);
+        }
+        report(streamId, rendition, change, record, incoming);
+    }
+
+    private void report(String streamId, String rendition, WindowChange change, Record<String, byte[]> record,
+                        WindowSegment incoming) {
+        IngestListener listener = settings.listener();
+        switch (change.outcome()) {
+            case CONFLICT -> deadLetter(record, DeadLetterReason.CONFLICT, "sequence " + incoming.sequence()
+                    + " of " + streamId + "/" + rendition + " is already recorded with another URI", null);
+            case STREAM_ENDED -> deadLetter(record, DeadLetterReason.STREAM_ENDED,
+                    "rendition " + streamId + "/" + rendition + " has ended", null);
+            default -> { }
+        }
+        listener.segmentApplied(streamId, rendition, change.outcome(),
+                context.currentSystemTimeMs() - record.timestamp());
+        if (change.gapsDeclared() > 0) {
+            listener.gapsDeclared(streamId, rendition, change.gapsDeclared());
+        }
+        if (change.targetDurationExceeded()) {
+            log.warn("Segment {} of {}/{} lasts {} µs, above the target duration of {} s; published as is, "
+                            + "reported once per rendition", incoming.sequence(), streamId, rendition,
+                    incoming.durationMicros(), change.window().targetDurationSeconds());
+            listener.targetDurationExceeded(streamId, rendition, incoming.durationMicros(),
+                    change.window().targetDurationSeconds());
+        }
+    }
+
+    private void onRenditionInfo(StreamState stream, String streamId, RenditionInfo info, long now) {
+        StreamState base = stream == null ? StreamState.start(streamId, now) : stream;
+        streams.put(streamId, base.describe(info.getRendition(), new RenditionDescription(info.getBandwidth(),
+                info.getAverageBandwidth(), info.getResolution(), info.getCodecs(), info.getFrameRate()), now));
+    }
+
+    private void onEnd(StreamState stream, String streamId, long now) {
+        if (stream != null && stream.ended()) {
+            return;
+        }
+        StreamState base = stream == null ? StreamState.start(streamId, now) : stream;
+        for (String rendition : base.renditions()) {
+            String key = WindowKeys.of(streamId, rendition);
+            RenditionWindow window = windows.get(key);
+            if (window != null) {
+                save(key, window, window.end(now));
+            }
+        }
+        streams.put(streamId, base.end(now));
+        settings.listener().streamEnded(streamId);
+    }
+
+    private void expireGaps(long nowMillis) {
+        for (String key : gapDeadlines.dueAt(nowMillis)) {
+            RenditionWindow window = windows.get(key);
+            if (window == null) {
+                continue;
+            }
+            WindowChange change = window.expireGaps(nowMillis);
+            save(key, window, change.window());
+            if (change.gapsDeclared() > 0) {
+                int slash = key.indexOf('/');
+                settings.listener().gapsDeclared(key.substring(0, slash), key.substring(slash + 1),
+                        change.gapsDeclared());
+            }
+        }
+    }
+
+    private void expireIdleStreams(long nowMillis) {
+        long cutoff = nowMillis - settings.idleTtl().toMillis();
+        List<StreamState> idle = new ArrayList<>();
+        try (KeyValueIterator<String, StreamState> it = streams.all()) {
+            while (it.hasNext()) {
+                StreamState stream = it.next().value;
+                if (stream.idleSince(cutoff) && lastActivity(stream) < cutoff) {
+                    idle.add(stream);
+                }
+            }
+        }
+        for (StreamState stream : idle) {
+            remove(stream);
+            log.info("Removed stream {}: idle for more than {}", stream.streamId(), settings.idleTtl());
+        }
+    }
+
+    /** Deletes a stream and its windows; the changelogs carry the tombstones. */
+    private void remove(StreamState stream) {
+        for (String rendition : stream.renditions()) {
+            String key = WindowKeys.of(stream.streamId(), rendition);
+            RenditionWindow window = windows.get(key);
+            if (window != null) {
+                gapDeadlines.update(key, window.gapDeadlineMillis(), OptionalLong.empty());
+                windows.delete(key);
+            }
+        }
+        streams.delete(stream.streamId());
+        settings.listener().streamExpired(stream.streamId());
+    }
+
+    /** The stream record is touched coarsely; the windows know the exact last activity. */
+    private long lastActivity(StreamState stream) {
+        long last = stream.lastActivityMillis();
+        for (String rendition : stream.renditions()) {
+            RenditionWindow window = windows.get(WindowKeys.of(stream.streamId(), rendition));
+            if (window != null) {
+                last = Math.max(last, window.lastActivityMillis());
+            }
+        }
+        return last;
+    }
+
+    private void save(String key, RenditionWindow before, RenditionWindow after) {
+        if (before == after) {
+            return;
+        }
+        windows.put(key, after);
+        gapDeadlines.update(key, before == null ? OptionalLong.empty() : before.gapDeadlineMillis(),
+                after.gapDeadlineMillis());
+    }
+
+    private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail, Throwable error) {
+        log.debug("Dead-lettering record at {}: {} ({})", context.recordMetadata().orElse(null), reason, detail);
+        context.forward(DeadLetters.of(record, context.recordMetadata(), reason, detail, error), DEAD_LETTER_CHILD);
+        settings.listener().deadLettered(reason, detail);
+    }
+
+    private String topic() {
+        return context.recordMetadata().map(m -> m.topic()).orElse(settings.topics().streamEvents());
+    }
+}

@@ -1,0 +1,89 @@
+package org.hlspipeline.processor.ingest;
+
+import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+import org.hlspipeline.processor.window.WindowSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.hlspipeline.schemas.state.PendingSegmentState;
+import org.hlspipeline.schemas.state.RenditionDescriptionState;
+import org.hlspipeline.schemas.state.RenditionWindowState;
+import org.hlspipeline.schemas.state.StreamStateRecord;
+import org.hlspipeline.schemas.state.WindowSegmentState;
+import org.hlspipeline.processor.kafka.StateCodec;
+
+/** Store codecs for the stream stores: domain values on one side, Avro state records on the other. */
+public final class StreamStateCodecs {
+
+    public static final StateCodec<RenditionWindow, RenditionWindowState> WINDOW = new StateCodec<>(
+            RenditionWindowState.getEncoder(), RenditionWindowState.getDecoder(),
+            StreamStateCodecs::toRecord, StreamStateCodecs::fromRecord);
+
+    public static final StateCodec<StreamState, StreamStateRecord> STREAM = new StateCodec<>(
+            StreamStateRecord.getEncoder(), StreamStateRecord.getDecoder(),
+            StreamStateCodecs::toRecord, StreamStateCodecs::fromRecord);
+
+    private StreamStateCodecs() {
+    }
+
+    private static RenditionWindowState toRecord(RenditionWindow w) {
+        List<WindowSegmentState> segments = new ArrayList<>(w.segments().size());
+        for (WindowSegment s : w.segments()) {
+            segments.add(toRecord(s));
+        }
+        List<PendingSegmentState> pending = new ArrayList<>(w.pending().size());
+        for (RenditionWindow.PendingSegment p : w.pending()) {
+            pending.add(new PendingSegmentState(toRecord(p.segment()), p.arrivedAtMillis()));
+        }
+        return new RenditionWindowState(w.targetDurationSeconds(), w.windowSize(), w.maxPendingSegments(),
+                w.mediaSequence(), w.discontinuitySequence(), segments, pending, w.ended(),
+                w.targetDurationExceeded(), w.lastActivityMillis(), w.version(), w.lostSegments(),
+                w.lateSegments());
+    }
+
+    private static RenditionWindow fromRecord(RenditionWindowState r) {
+        List<WindowSegment> segments = new ArrayList<>(r.getSegments().size());
+        for (WindowSegmentState s : r.getSegments()) {
+            segments.add(fromRecord(s));
+        }
+        List<RenditionWindow.PendingSegment> pending = new ArrayList<>(r.getPending().size());
+        for (PendingSegmentState p : r.getPending()) {
+            pending.add(new RenditionWindow.PendingSegment(fromRecord(p.getSegment()), p.getArrivedAtMillis()));
+        }
+        return new RenditionWindow(r.getTargetDurationSeconds(), r.getWindowSize(), r.getMaxPendingSegments(),
+                r.getMediaSequence(), r.getDiscontinuitySequence(), segments, pending, r.getEnded(),
+                r.getTargetDurationExceeded(), r.getLastActivityMillis(), r.getVersion(), r.getLostSegments(),
+                r.getLateSegments());
+    }
+
+    private static WindowSegmentState toRecord(WindowSegment s) {
+        return new WindowSegmentState(s.sequence(), s.uri(), s.durationMicros(), s.discontinuity(), s.gap(),
+                s.programDateTimeMillis());
+    }
+
+    private static WindowSegment fromRecord(WindowSegmentState s) {
+        return new WindowSegment(s.getSequence(), s.getUri(), s.getDurationMicros(), s.getDiscontinuity(),
+                s.getGap(), s.getProgramDateTimeMillis());
+    }
+
+    private static StreamStateRecord toRecord(StreamState s) {
+        Map<String, RenditionDescriptionState> descriptions = new TreeMap<>();
+        s.descriptions().forEach((rendition, d) -> descriptions.put(rendition, new RenditionDescriptionState(
+                d.bandwidth(), d.averageBandwidth(), d.resolution(), d.codecs(), d.frameRate())));
+        return new StreamStateRecord(s.streamId(), new ArrayList<>(s.renditions()), descriptions, s.ended(),
+                s.lastActivityMillis());
+    }
+
+    private static StreamState fromRecord(StreamStateRecord r) {
+        TreeMap<String, RenditionDescription> descriptions = new TreeMap<>();
+        r.getDescriptions().forEach((rendition, d) -> descriptions.put(rendition, new RenditionDescription(
+                d.getBandwidth(), d.getAverageBandwidth(), d.getResolution(), d.getCodecs(), d.getFrameRate())));
+        return new StreamState(r.getStreamId(), new TreeSet<>(r.getRenditions()), descriptions, r.getEnded(),
+                r.getLastActivityMillis());
+    }
+}

@@ -1,0 +1,21 @@
+package org.hlspipeline.processor.ingest;
+
+import org.hlspipeline.processor.window.RenditionWindow;
+import org.hlspipeline.processor.window.StreamState;
+
+/**
+ * Names of the stream stores. They are part of the changelog topic names
+ * ({@code <application.id>-<store>-changelog}), so they never change silently.
+ */
+public final class StreamStores {
+
+    /** {@code streamId/rendition} → {@link RenditionWindow}. */
+    public static final String WINDOWS = "stream-windows";
+    /** {@code streamId} → {@link StreamState}. */
+    public static final String STREAMS = "streams";
+    /** {@code <deadline>|streamId/rendition} → window key, only for windows holding pending segments. */
+    public static final String GAP_DEADLINES = "stream-gap-deadlines";
+
+    private StreamStores() {
+    }
+}

@@ -1,0 +1,33 @@
+package org.hlspipeline.processor.kafka;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Topic names; the defaults are the contract for tools and tests, and every name can be configured. */
+public record PipelineTopics(String streamEvents, String channelCommands, String broadcasts, String asRun,
+                             String deadLetters) {
+
+    public static final String DEFAULT_STREAM_EVENTS = "hls.stream-events";
+    public static final String DEFAULT_CHANNEL_COMMANDS = "hls.channel-commands";
+    public static final String DEFAULT_BROADCASTS = "hls.broadcasts";
+    public static final String DEFAULT_AS_RUN = "hls.as-run";
+    public static final String DEFAULT_DEAD_LETTERS = "hls.dlq";
+
+    public PipelineTopics {
+        Objects.requireNonNull(streamEvents, "streamEvents");
+        Objects.requireNonNull(channelCommands, "channelCommands");
+        Objects.requireNonNull(broadcasts, "broadcasts");
+        Objects.requireNonNull(asRun, "asRun");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+    }
+
+    public static PipelineTopics defaults() {
+        return new PipelineTopics(DEFAULT_STREAM_EVENTS, DEFAULT_CHANNEL_COMMANDS, DEFAULT_BROADCASTS,
+                DEFAULT_AS_RUN, DEFAULT_DEAD_LETTERS);
+    }
+
+    /** Every topic the pipeline reads or writes, for provisioning. */
+    public List<String> all() {
+        return List.of(streamEvents, channelCommands, broadcasts, asRun, deadLetters);
+    }
+}

@@ -1,0 +1,84 @@
+package org.hlspipeline.processor.rules;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.hlspipeline.processor.hls.HlsText;
+
+/**
+ * The input rules of DESIGN §9 and §11, in one place: the HTTP gateway answers 400 with these messages and the
+ * processor sends the same breaches to the dead-letter topic, so both always agree on what is valid.
+ */
+public final class InputRules {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    /** 2^53: the largest integer every JSON client (JavaScript included) can carry exactly. */
+    public static final long MAX_SEQUENCE = 1L << 53;
+    public static final long MAX_DURATION_MICROS = 60_000_000L;
+
+    private InputRules() {
+    }
+
+    public static Optional<String> idProblem(String what, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.of(what + " is required");
+        }
+        if (!ID.matcher(value).matches()) {
+            return Optional.of(what + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> sequenceProblem(long sequence) {
+        if (sequence < 0 || sequence > MAX_SEQUENCE) {
+            return Optional.of("sequence must be 0 to 2^53: " + sequence);
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> durationProblem(long durationMicros) {
+        if (durationMicros <= 0 || durationMicros > MAX_DURATION_MICROS) {
+            return Optional.of("duration must be greater than 0 and at most 60 s");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> uriProblem(String uri) {
+        return HlsText.uriProblem(uri);
+    }
+
+    /**
+     * What a master playlist says about a rendition (EXT-X-STREAM-INF attributes), shared by a stream's
+     * {@code RenditionInfo} and a channel's ladder. Null optional values are fine: the attribute is left out.
+     */
+    public static Optional<String> renditionAttributesProblem(long bandwidth, Long averageBandwidth,
+                                                              String resolution, String codecs, Double frameRate) {
+        if (bandwidth <= 0) {
+            return Optional.of("bandwidth must be greater than 0");
+        }
+        if (averageBandwidth != null && averageBandwidth <= 0) {
+            return Optional.of("averageBandwidth must be greater than 0");
+        }
+        if (resolution != null && !resolution.matches("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) {
+            return Optional.of("resolution must be WIDTHxHEIGHT, for instance 1280x720");
+        }
+        if (codecs != null && !codecs.matches("[A-Za-z0-9.,+ -]{1,256}")) {
+            return Optional.of("codecs must be an RFC 6381 list such as avc1.4d401f,mp4a.40.2");
+        }
+        if (frameRate != null && !(frameRate > 0 && frameRate <= 1000)) {
+            return Optional.of("frameRate must be greater than 0 and at most 1000");
+        }
+        return Optional.empty();
+    }
+
+    @SafeVarargs
+    public static Optional<String> first(Optional<String>... problems) {
+        for (Optional<String> problem : problems) {
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+}
