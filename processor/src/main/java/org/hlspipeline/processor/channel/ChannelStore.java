@@ -34,7 +34,8 @@ final class ChannelStore {
     /**
      * Stores {@code after}, which the engine made from {@code stored} as {@link #get} returned it (null for a new
      * channel). A changed programme is encoded, which reads what it still needs of the old one, before either
-     * record is replaced.
+     * record is replaced. The programme is written before the timeline: {@link StoredChannel#read} relies on that
+     * order to pair the two records consistently while this task writes.
      */
     void put(String channelId, ChannelState stored, ChannelState after) {
         if (ChannelStateCodec.programmeChanged(stored, after)) {

@@ -1,6 +1,7 @@
 package org.hlspipeline.processor.channel;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.hlspipeline.processor.playout.ChannelState;
 
@@ -12,6 +13,39 @@ import org.hlspipeline.processor.playout.ChannelState;
  * @param programme the {@link ChannelStores#PROGRAMMES} value; null when the channel has never had one
  */
 public record StoredChannel(byte[] timeline, byte[] programme) {
+
+    private static final int READ_ATTEMPTS = 16;
+
+    /** One store of the channel task, as an interactive query sees it: the value under a key, or null. */
+    @FunctionalInterface
+    public interface StoreReader {
+        byte[] get(String storeName, String channelId);
+    }
+
+    /**
+     * Reads a channel's two records so that they belong to the same boundary, or returns null when the channel
+     * has none. The task may write while a query reads: a timeline read before a new programme lands, paired with
+     * that programme, would describe lists of other lengths. {@link ChannelStore#put} writes the programme
+     * before the timeline, so a programme read twice, unchanged, around the timeline's read was the programme
+     * of that timeline.
+     *
+     * @throws IllegalStateException when the programme changed under every attempt (a task rewriting it
+     *                               continuously); the caller should answer "try again"
+     */
+    public static StoredChannel read(StoreReader stores, String channelId) {
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            byte[] programme = stores.get(ChannelStores.PROGRAMMES, channelId);
+            byte[] timeline = stores.get(ChannelStores.CHANNELS, channelId);
+            if (timeline == null) {
+                return null;
+            }
+            byte[] confirmed = stores.get(ChannelStores.PROGRAMMES, channelId);
+            if (Arrays.equals(programme, confirmed)) {
+                return new StoredChannel(timeline, confirmed);
+            }
+        }
+        throw new IllegalStateException("channel " + channelId + " changed under " + READ_ATTEMPTS + " reads");
+    }
 
     public ChannelState decode() {
         return ChannelStateCodec.decode(timeline, programme);

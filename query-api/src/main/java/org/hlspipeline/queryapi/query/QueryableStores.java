@@ -33,9 +33,11 @@ public class QueryableStores {
             .stream().collect(Collectors.toUnmodifiableMap(QueryableStore::name, Function.identity()));
 
     private static StoredChannel storedChannel(QueryableStore.Stores stores, String channelId) {
-        byte[] timeline = stores.get(ChannelStores.CHANNELS, channelId);
-        return timeline == null ? null
-                : new StoredChannel(timeline, stores.get(ChannelStores.PROGRAMMES, channelId));
+        try {
+            return StoredChannel.read(stores::get, channelId);
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException(e.getMessage(), e);
+        }
     }
 
     Map<String, QueryableStore<?>> byName() {
