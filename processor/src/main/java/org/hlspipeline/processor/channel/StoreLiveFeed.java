@@ -16,9 +16,9 @@ import org.hlspipeline.schemas.stream.LiveWindow;
 import org.hlspipeline.schemas.stream.LiveWindowSegment;
 
 /**
- * The live feed a channel task relays from: the global mirror of the live-windows topic. A segment is relayed only once
- * every rendition of the channel's ladder shows it (not while it waits behind a missing one), so all renditions
- * of the channel keep the same boundaries.
+ * The live feed a channel task relays from: the global mirror of the live-windows topic. A segment is relayed
+ * only once every rendition of the channel's ladder shows it (not while it waits behind a missing one), so all
+ * renditions of the channel keep the same boundaries.
  */
 final class StoreLiveFeed implements LiveFeed {
 

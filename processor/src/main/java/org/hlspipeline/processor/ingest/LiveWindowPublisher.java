@@ -68,11 +68,13 @@ final class LiveWindowPublisher {
     static LiveWindow toLiveWindow(String key, RenditionWindow window) {
         List<LiveWindowSegment> segments = new ArrayList<>(window.segments().size());
         for (WindowSegment s : window.segments()) {
+            Instant programDateTime = s.programDateTimeMillis() == null ? null
+                    : Instant.ofEpochMilli(s.programDateTimeMillis());
             segments.add(new LiveWindowSegment(s.sequence(), s.uri(), s.durationMicros(), s.discontinuity(),
-                    s.gap(), s.programDateTimeMillis() == null ? null : Instant.ofEpochMilli(s.programDateTimeMillis())));
+                    s.gap(), programDateTime));
         }
-        int slash = key.indexOf('/');
-        return new LiveWindow(key.substring(0, slash), key.substring(slash + 1), window.targetDurationSeconds(),
+        String streamId = streamId(key);
+        return new LiveWindow(streamId, key.substring(streamId.length() + 1), window.targetDurationSeconds(),
                 window.mediaSequence(), window.discontinuitySequence(), segments, window.ended(), window.version());
     }
 

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   hls.stream-events ──▶ stream-event-processor ──▶ hls.dlq
- *                             │                    └──▶ hls.live-windows  (streamId/rendition → LiveWindow, compacted)
+ *                             │                    └─▶ hls.live-windows (streamId/rendition → LiveWindow)
  *                             │  stream-windows        (streamId/rendition → window)
  *                             │  streams               (streamId → renditions, descriptions, ended)
  *                             │  stream-gap-deadlines  (deadline|streamId/rendition, pending windows only)
