@@ -31,11 +31,11 @@ public record HlsProperties(
         Security security) {
 
     public record Topics(String streamEvents, String channelCommands, String broadcasts, String asRun,
-                         String deadLetters) {
+                         String deadLetters, String liveWindows) {
 
         public org.hlspipeline.processor.kafka.PipelineTopics pipelineTopics() {
             return new org.hlspipeline.processor.kafka.PipelineTopics(streamEvents, channelCommands, broadcasts, asRun,
-                    deadLetters);
+                    deadLetters, liveWindows);
         }
     }
 

@@ -66,8 +66,9 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         this.broadcasts = context.getStateStore(ChannelStores.BROADCASTS);
         this.due = new DueIndex(context.getStateStore(ChannelStores.DUE));
         this.clock = new TaskClock(context);
-        if (settings.streamWindowsChangelog() != null) {
-            this.liveFeed = new StoreLiveFeed(context.getStateStore(ChannelStores.LIVE_WINDOWS));
+        if (settings.liveWindowDeserializer() != null) {
+            this.liveFeed = new StoreLiveFeed(context.getStateStore(ChannelStores.LIVE_WINDOWS),
+                    settings.liveWindowDeserializer(), settings.topics().liveWindows());
         }
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
                 wallClock -> tick(clock.punctuationTime(wallClock)));

@@ -9,6 +9,7 @@ import org.hlspipeline.processor.kafka.PipelineTopics;
 import org.hlspipeline.schemas.channel.AiredSegment;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
+import org.hlspipeline.schemas.stream.LiveWindow;
 
 /**
  * Everything the channel playout part of the topology needs from outside.
@@ -17,13 +18,14 @@ import org.hlspipeline.schemas.channel.ChannelCommand;
  *                     decided when the clock reaches them; the lead keeps every command ahead of the boundary it
  *                     changes, so a replay applies it exactly where the live run did
  * @param tickInterval how often wall-clock punctuation airs due boundaries when the task is quiet
- * @param streamWindowsChangelog the stream-windows changelog topic ({@code <application.id>-stream-windows-changelog})
- *                     that live relays read, or null for a topology without live relays
+ * @param liveWindowDeserializer reads {@link PipelineTopics#liveWindows()}, which live relays follow; null for a
+ *                     topology without live relays
  */
 public record ChannelPlayoutSettings(PipelineTopics topics, Deserializer<ChannelCommand> commandDeserializer,
                                      Deserializer<Broadcast> broadcastDeserializer,
                                      Serializer<AiredSegment> asRunSerializer, Duration commandLead,
-                                     Duration tickInterval, PlayoutListener listener, String streamWindowsChangelog) {
+                                     Duration tickInterval, PlayoutListener listener,
+                                     Deserializer<LiveWindow> liveWindowDeserializer) {
 
     public static final Duration DEFAULT_COMMAND_LEAD = Duration.ofSeconds(1);
     public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(200);
@@ -44,11 +46,6 @@ public record ChannelPlayoutSettings(PipelineTopics topics, Deserializer<Channel
                                                   Serializer<AiredSegment> asRun) {
         return new ChannelPlayoutSettings(topics, commands, broadcasts, asRun, DEFAULT_COMMAND_LEAD,
                 DEFAULT_TICK_INTERVAL, PlayoutListener.NONE, null);
-    }
-
-    /** The changelog topic Kafka Streams writes the stream windows to, for an application id. */
-    public static String streamWindowsChangelog(String applicationId) {
-        return applicationId + "-" + org.hlspipeline.processor.ingest.StreamStores.WINDOWS + "-changelog";
     }
 
     public long commandLeadMicros() {

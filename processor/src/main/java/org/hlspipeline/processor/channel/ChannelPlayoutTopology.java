@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  *                               │  channel-seen  (command ids and alerts taken in)
  *                               └─ broadcasts    (global: alertId → latest broadcast, on every instance)
  *   hls.broadcasts ──▶ broadcast-store-updater ──▶ broadcasts
- *   <app>-stream-windows-changelog ──▶ live-stream-windows-updater ──▶ live-stream-windows (global, live relays)
+ *   hls.live-windows ──▶ live-stream-windows-updater ──▶ live-stream-windows (global, live relays)
  * </pre>
  */
 public final class ChannelPlayoutTopology {
@@ -56,12 +56,12 @@ public final class ChannelPlayoutTopology {
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 BROADCASTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 settings.topics().broadcasts(), BROADCASTS_UPDATER, BroadcastStoreUpdater::new);
-        if (settings.streamWindowsChangelog() != null) {
+        if (settings.liveWindowDeserializer() != null) {
             topology.addGlobalStore(Stores.keyValueStoreBuilder(
                             Stores.persistentKeyValueStore(ChannelStores.LIVE_WINDOWS), Serdes.String(),
                             Serdes.ByteArray()).withLoggingDisabled(),
                     LIVE_WINDOWS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                    settings.streamWindowsChangelog(), LIVE_WINDOWS_UPDATER, LiveWindowStoreUpdater::new);
+                    settings.topics().liveWindows(), LIVE_WINDOWS_UPDATER, LiveWindowStoreUpdater::new);
         }
         topology.addSink(ChannelCommandProcessor.AS_RUN_CHILD, settings.topics().asRun(), new StringSerializer(),
                 new ByteArraySerializer(), PROCESSOR);

@@ -14,7 +14,7 @@ public final class ChannelStores {
     /** Global: {@code alertId} → the latest Broadcast (alert or cancellation), on every instance. */
     public static final String BROADCASTS = "broadcasts";
 
-    /** Global: {@code streamId/rendition} → the stream's window, mirrored from its changelog for live relays. */
+    /** Global: {@code streamId/rendition} → the stream's window (LiveWindow bytes), from the live-windows topic. */
     public static final String LIVE_WINDOWS = "live-stream-windows";
 
     private ChannelStores() {

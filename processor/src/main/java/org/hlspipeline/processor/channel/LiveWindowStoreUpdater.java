@@ -6,8 +6,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Mirrors the stream windows into a global store on every instance, from the stream-windows changelog, so a
- * channel relays a stream whichever partitions the two live on. Values stay in the windows' store encoding.
+ * Mirrors the live-windows topic into a global store on every instance, so a channel relays a stream whichever
+ * partitions the two live on. Values stay the topic's bytes: a global store restores by copying them, so the
+ * store holds the same thing whether it was restored or updated here.
  */
 final class LiveWindowStoreUpdater implements Processor<String, byte[], Void, Void> {
 

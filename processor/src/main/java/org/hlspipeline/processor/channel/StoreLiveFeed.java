@@ -5,39 +5,47 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.hlspipeline.processor.ingest.WindowKeys;
 import org.hlspipeline.processor.playout.LiveFeed;
 import org.hlspipeline.processor.playout.LiveSegment;
-import org.hlspipeline.processor.window.RenditionWindow;
-import org.hlspipeline.processor.ingest.StreamStateCodecs;
-import org.hlspipeline.processor.ingest.WindowKeys;
-import org.hlspipeline.processor.window.WindowSegment;
+import org.hlspipeline.schemas.stream.LiveWindow;
+import org.hlspipeline.schemas.stream.LiveWindowSegment;
 
 /**
- * The live feed a channel task relays from: the stream windows' global mirror. A segment is relayed only once
- * every rendition of the channel's ladder shows it (not while it waits behind a missing one), so all renditions
- * of the channel keep the same boundaries.
+ * The live feed a channel task relays from: the global mirror of the live-windows topic. A segment is relayed
+ * only once every rendition of the channel's ladder shows it (not while it waits behind a missing one), so all
+ * renditions of the channel keep the same boundaries.
  */
 final class StoreLiveFeed implements LiveFeed {
 
-    private final ReadOnlyKeyValueStore<String, byte[]> windows;
+    private static final StringSerializer KEYS = new StringSerializer();
 
-    StoreLiveFeed(ReadOnlyKeyValueStore<String, byte[]> windows) {
+    private final ReadOnlyKeyValueStore<String, byte[]> windows;
+    private final Deserializer<LiveWindow> deserializer;
+    private final String topic;
+
+    StoreLiveFeed(ReadOnlyKeyValueStore<String, byte[]> windows, Deserializer<LiveWindow> deserializer,
+                  String topic) {
         this.windows = windows;
+        this.deserializer = deserializer;
+        this.topic = topic;
     }
 
     @Override
     public Optional<LiveSegment> segment(String streamId, long sequence, List<String> renditions) {
         Map<String, String> uris = new TreeMap<>();
-        WindowSegment first = null;
+        LiveWindowSegment first = null;
         for (String rendition : renditions) {
-            RenditionWindow window = window(streamId, rendition);
-            if (window == null || sequence < window.mediaSequence() || sequence >= window.nextSequence()) {
+            LiveWindow window = window(streamId, rendition);
+            if (window == null || sequence < window.getMediaSequence() || sequence >= nextSequence(window)) {
                 return Optional.empty();
             }
-            WindowSegment shown = window.segments().get((int) (sequence - window.mediaSequence()));
-            uris.put(rendition, shown.uri());
+            LiveWindowSegment shown = window.getSegments().get((int) (sequence - window.getMediaSequence()));
+            uris.put(rendition, shown.getUri());
             if (first == null) {
                 first = shown;
             }
@@ -45,7 +53,7 @@ final class StoreLiveFeed implements LiveFeed {
         if (first == null) {
             return Optional.empty();
         }
-        return Optional.of(new LiveSegment(sequence, first.durationMicros(), uris, first.gap()));
+        return Optional.of(new LiveSegment(sequence, first.getDurationMicros(), uris, first.getGap()));
     }
 
     @Override
@@ -53,23 +61,22 @@ final class StoreLiveFeed implements LiveFeed {
         long oldest = Long.MIN_VALUE;
         long newest = Long.MAX_VALUE;
         for (String rendition : renditions) {
-            RenditionWindow window = window(streamId, rendition);
+            LiveWindow window = window(streamId, rendition);
             if (window == null) {
                 return Optional.empty();
             }
-            oldest = Math.max(oldest, window.mediaSequence());
-            newest = Math.min(newest, window.nextSequence() - 1);
+            oldest = Math.max(oldest, window.getMediaSequence());
+            newest = Math.min(newest, nextSequence(window) - 1);
         }
         return renditions.isEmpty() || oldest > newest ? Optional.empty() : Optional.of(new Span(oldest, newest));
     }
 
     @Override
     public boolean ended(String streamId) {
-        try (KeyValueIterator<String, byte[]> it = windows.prefixScan(streamId + "/",
-                new org.apache.kafka.common.serialization.StringSerializer())) {
+        try (KeyValueIterator<String, byte[]> it = windows.prefixScan(WindowKeys.of(streamId, ""), KEYS)) {
             while (it.hasNext()) {
-                RenditionWindow window = decode(it.next().value);
-                if (window != null && window.ended()) {
+                LiveWindow window = decode(it.next().value);
+                if (window != null && window.getEnded()) {
                     return true;
                 }
             }
@@ -77,16 +84,20 @@ final class StoreLiveFeed implements LiveFeed {
         return false;
     }
 
-    private RenditionWindow window(String streamId, String rendition) {
+    private LiveWindow window(String streamId, String rendition) {
         return decode(windows.get(WindowKeys.of(streamId, rendition)));
     }
 
-    private static RenditionWindow decode(byte[] bytes) {
+    private static long nextSequence(LiveWindow window) {
+        return window.getMediaSequence() + window.getSegments().size();
+    }
+
+    private LiveWindow decode(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
         try {
-            return StreamStateCodecs.WINDOW.decode(bytes);
+            return deserializer.deserialize(topic, bytes);
         } catch (RuntimeException e) {
             return null; // a window this release cannot read is a stream it cannot relay, not a failed task
         }

@@ -53,6 +53,8 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
     private KeyValueStore<String, StreamState> streams;
     private DueIndex gapDeadlines;
     private TaskClock clock;
+    /** Null in a topology without the live-windows output. */
+    private LiveWindowPublisher liveWindows;
 
     StreamEventProcessor(StreamIngestSettings settings) {
         this.settings = settings;
@@ -65,6 +67,10 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         this.streams = context.getStateStore(StreamStores.STREAMS);
         this.gapDeadlines = new DueIndex(context.getStateStore(StreamStores.GAP_DEADLINES));
         this.clock = new TaskClock(context);
+        if (settings.liveWindowSerializer() != null) {
+            this.liveWindows = new LiveWindowPublisher(context, settings.liveWindowSerializer(),
+                    settings.topics().liveWindows());
+        }
         context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
                 wallClock -> expireGaps(clock.punctuationTime(wallClock)));
         context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
@@ -227,7 +233,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         }
     }
 
-    /** Deletes a stream and its windows; the changelogs carry the tombstones. */
+    /** Deletes a stream and its windows; the changelogs and the live-windows topic carry the tombstones. */
     private void remove(StreamState stream) {
         for (String rendition : stream.renditions()) {
             String key = WindowKeys.of(stream.streamId(), rendition);
@@ -235,6 +241,9 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             if (window != null) {
                 gapDeadlines.update(key, window.gapDeadlineMillis(), OptionalLong.empty());
                 windows.delete(key);
+                if (liveWindows != null) {
+                    liveWindows.removed(key);
+                }
             }
         }
         streams.delete(stream.streamId());
@@ -260,6 +269,9 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         windows.put(key, after);
         gapDeadlines.update(key, before == null ? OptionalLong.empty() : before.gapDeadlineMillis(),
                 after.gapDeadlineMillis());
+        if (liveWindows != null) {
+            liveWindows.saved(key, before, after);
+        }
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail, Throwable error) {

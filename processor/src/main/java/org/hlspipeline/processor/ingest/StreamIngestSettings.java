@@ -6,7 +6,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.hlspipeline.processor.kafka.PipelineTopics;
+import org.hlspipeline.schemas.stream.LiveWindow;
 import org.hlspipeline.schemas.stream.StreamEvent;
 
 /**
@@ -16,10 +18,13 @@ import org.hlspipeline.schemas.stream.StreamEvent;
  * @param idleTtl           a stream idle this long is removed from the stores (tombstones in the changelogs)
  * @param gapCheckInterval  how often wall-clock punctuation looks for gap deadlines when no record arrives
  * @param idleCheckInterval how often wall-clock punctuation looks for idle streams
+ * @param liveWindowSerializer writes the windows to {@link PipelineTopics#liveWindows()}, which live relays read;
+ *                          null for a topology without that output
  */
 public record StreamIngestSettings(PipelineTopics topics, Deserializer<StreamEvent> eventDeserializer,
                                    Function<String, WindowPolicy> policies, Duration idleTtl,
-                                   Duration gapCheckInterval, Duration idleCheckInterval, IngestListener listener) {
+                                   Duration gapCheckInterval, Duration idleCheckInterval, IngestListener listener,
+                                   Serializer<LiveWindow> liveWindowSerializer) {
 
     public static final Duration DEFAULT_IDLE_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_GAP_CHECK_INTERVAL = Duration.ofMillis(250);
@@ -37,16 +42,21 @@ public record StreamIngestSettings(PipelineTopics topics, Deserializer<StreamEve
 
     public static StreamIngestSettings defaults(PipelineTopics topics, Deserializer<StreamEvent> deserializer) {
         return new StreamIngestSettings(topics, deserializer, id -> WindowPolicy.defaults(), DEFAULT_IDLE_TTL,
-                DEFAULT_GAP_CHECK_INTERVAL, DEFAULT_IDLE_CHECK_INTERVAL, IngestListener.NONE);
+                DEFAULT_GAP_CHECK_INTERVAL, DEFAULT_IDLE_CHECK_INTERVAL, IngestListener.NONE, null);
     }
 
     public StreamIngestSettings withIdleTtl(Duration ttl) {
         return new StreamIngestSettings(topics, eventDeserializer, policies, ttl, gapCheckInterval,
-                idleCheckInterval, listener);
+                idleCheckInterval, listener, liveWindowSerializer);
     }
 
     public StreamIngestSettings withListener(IngestListener newListener) {
         return new StreamIngestSettings(topics, eventDeserializer, policies, idleTtl, gapCheckInterval,
-                idleCheckInterval, newListener);
+                idleCheckInterval, newListener, liveWindowSerializer);
+    }
+
+    public StreamIngestSettings withLiveWindows(Serializer<LiveWindow> serializer) {
+        return new StreamIngestSettings(topics, eventDeserializer, policies, idleTtl, gapCheckInterval,
+                idleCheckInterval, listener, serializer);
     }
 }

@@ -10,10 +10,11 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The live-ingest part of the topology: stream events in, rendition windows and stream state in stores,
- * rejects to the dead-letter topic.
+ * every window as its playlist shows it to the live-windows topic, rejects to the dead-letter topic.
  *
  * <pre>
  *   hls.stream-events ──▶ stream-event-processor ──▶ hls.dlq
+ *                             │                    └─▶ hls.live-windows (streamId/rendition → LiveWindow)
  *                             │  stream-windows        (streamId/rendition → window)
  *                             │  streams               (streamId → renditions, descriptions, ended)
  *                             │  stream-gap-deadlines  (deadline|streamId/rendition, pending windows only)
@@ -27,6 +28,7 @@ public final class StreamIngestTopology {
     public static final String SOURCE = "stream-events-source";
     public static final String PROCESSOR = "stream-event-processor";
     public static final String DEAD_LETTER_SINK = StreamEventProcessor.DEAD_LETTER_CHILD;
+    public static final String LIVE_WINDOWS_SINK = LiveWindowPublisher.CHILD;
 
     private StreamIngestTopology() {
     }
@@ -51,6 +53,12 @@ public final class StreamIngestTopology {
                 PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.topics().deadLetters(), new StringSerializer(),
                 new ByteArraySerializer(), PROCESSOR);
+        if (settings.liveWindowSerializer() != null) {
+            // The processor serializes the value, as the channel processor does the as-run, so its output stays
+            // bytes, like the dead letters'.
+            topology.addSink(LIVE_WINDOWS_SINK, settings.topics().liveWindows(), new StringSerializer(),
+                    new ByteArraySerializer(), LiveWindowPublisher.BY_STREAM_ID, PROCESSOR);
+        }
         return topology;
     }
 }

@@ -9,6 +9,7 @@ import org.hlspipeline.processor.kafka.PipelineTopics;
 import org.hlspipeline.queryapi.query.LocalInstance;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroDeserializer;
+import org.hlspipeline.schemas.stream.LiveWindow;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.processor.ingest.IngestListener;
 import org.hlspipeline.processor.ingest.StreamIngestSettings;
@@ -44,11 +45,12 @@ class PipelineConfiguration {
         };
         StreamIngestSettings settings = new StreamIngestSettings(topics,
                 new AvroDeserializer<>(StreamEvent.class, registry), policies, stream.idleTtl(),
-                stream.gapCheckInterval(), StreamIngestSettings.DEFAULT_IDLE_CHECK_INTERVAL, listener);
+                stream.gapCheckInterval(), StreamIngestSettings.DEFAULT_IDLE_CHECK_INTERVAL, listener,
+                new AvroSerializer<>(registry));
         ChannelPlayoutSettings channels = new ChannelPlayoutSettings(topics,
                 new AvroDeserializer<>(ChannelCommand.class, registry), new AvroDeserializer<>(Broadcast.class, registry),
                 new AvroSerializer<>(registry), hls.channel().commandLead(), hls.channel().tickInterval(),
-                playoutListener, ChannelPlayoutSettings.streamWindowsChangelog(hls.applicationId()));
+                playoutListener, new AvroDeserializer<>(LiveWindow.class, registry));
         return PipelineTopology.build(settings, channels);
     }
 

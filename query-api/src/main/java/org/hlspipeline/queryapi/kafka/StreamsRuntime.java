@@ -10,7 +10,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.hlspipeline.queryapi.HlsProperties;
-import org.hlspipeline.processor.channel.ChannelPlayoutSettings;
 import org.hlspipeline.queryapi.query.LocalInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +62,8 @@ public class StreamsRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        TopicProvisioner.ensureTopics(connection, properties.topics().pipelineTopics().all(),
-                properties.partitions());
-        // Live relays read the stream windows through a global store fed by their changelog, which must exist
-        // before the global thread starts; Kafka Streams adopts it as the store's changelog.
-        TopicProvisioner.ensureChangelog(connection,
-                ChannelPlayoutSettings.streamWindowsChangelog(properties.applicationId()),
-                properties.topics().streamEvents());
+        // Before Kafka Streams starts: its global thread fails at once on a source topic that does not exist.
+        TopicProvisioner.ensureTopics(connection, properties.topics().pipelineTopics(), properties.partitions());
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
         created.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {

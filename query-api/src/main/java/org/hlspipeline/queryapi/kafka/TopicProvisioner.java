@@ -2,6 +2,7 @@ package org.hlspipeline.queryapi.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -10,51 +11,25 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.hlspipeline.processor.kafka.PipelineTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the pipeline's input and output topics when they are missing, with the broker's default replication.
- * Topics that operators created themselves are left exactly as they are. Internal topics (changelogs) are
- * created by Kafka Streams under the explicit store names.
+ * Creates the pipeline's input and output topics when they are missing, with the broker's default replication;
+ * those read as tables ({@link PipelineTopics#compacted()}) compacted. Topics that operators created themselves
+ * are left exactly as they are. Internal topics (changelogs) are created by Kafka Streams under the explicit
+ * store names.
  */
 final class TopicProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final Map<String, String> COMPACTED =
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
     private TopicProvisioner() {
-    }
-
-    /**
-     * Creates a changelog topic ahead of Kafka Streams, compacted and with as many partitions as the input
-     * topic of its tasks, which is what Kafka Streams checks when it finds the topic already there.
-     */
-    static void ensureChangelog(KafkaConnection connection, String changelog, String inputTopic) {
-        try (Admin admin = Admin.create(connection.adminProperties())) {
-            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(changelog)) {
-                return;
-            }
-            int partitions = admin.describeTopics(List.of(inputTopic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(inputTopic).partitions().size();
-            NewTopic topic = new NewTopic(changelog, Optional.of(partitions), Optional.empty())
-                    .configs(java.util.Map.of("cleanup.policy", "compact"));
-            try {
-                admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                log.info("Created changelog {} with {} partitions", changelog, partitions);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            awaitVisible(admin, List.of(changelog));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating " + changelog, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot create the changelog " + changelog + " on "
-                    + connection.bootstrapServers() + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -81,13 +56,15 @@ final class TopicProvisioner {
         }
     }
 
-    static void ensureTopics(KafkaConnection connection, List<String> names, int partitions) {
+    static void ensureTopics(KafkaConnection connection, PipelineTopics topics, int partitions) {
+        List<String> names = topics.all();
         try (Admin admin = Admin.create(connection.adminProperties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
+                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
+                            .configs(topics.compacted().contains(name) ? COMPACTED : Map.of()));
                 }
             }
             if (missing.isEmpty()) {

@@ -6,6 +6,17 @@ import static org.hlspipeline.queryapi.testing.HttpPlaylists.register;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.hlspipeline.schemas.channel.AiredSegment;
 import org.hlspipeline.schemas.channel.Enqueue;
@@ -15,7 +26,12 @@ import org.hlspipeline.schemas.channel.LiveSource;
 import org.hlspipeline.schemas.channel.Position;
 import org.hlspipeline.queryapi.testing.HttpPlaylists;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
+import org.hlspipeline.queryapi.testing.TestKafka;
 import org.hlspipeline.queryapi.testing.TestPipeline;
+import org.hlspipeline.schemas.registry.BundledSchemaRegistry;
+import org.hlspipeline.schemas.serde.AvroSerializer;
+import org.hlspipeline.schemas.stream.LiveWindow;
+import org.hlspipeline.schemas.stream.LiveWindowSegment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,5 +150,35 @@ class LiveRelayIT {
         AiredSegment back = aired.stream().filter(s -> relayed(List.of(s), "sports", 11)).findFirst().orElseThrow();
         assertThat(firstFiller.getDiscontinuity()).isTrue();
         assertThat(back.getDiscontinuity()).isTrue();
+    }
+
+    /**
+     * The relay reads the live-windows topic and nothing else: a window written straight to it, for a stream
+     * that never sent an event (no store, no changelog holds it), is relayed. The app created the topic
+     * compacted, since a relay only needs each window's latest value.
+     */
+    @Test
+    void aWindowOnTheLiveWindowsTopicAloneIsRelayed() throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, LiveWindow> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new AvroSerializer<>(new BundledSchemaRegistry()))) {
+            for (String rendition : ChannelKafka.LADDER) {
+                LiveWindowSegment segment = new LiveWindowSegment(7L, "https://live.example/ghost/" + rendition
+                        + "/7.ts", 1_000_000L, false, false, null);
+                producer.send(new ProducerRecord<>(pipeline.liveWindows(), "ghost/" + rendition,
+                        new LiveWindow("ghost", rendition, 1, 7L, 0L, List.of(segment), false, 1L))).get();
+            }
+        }
+        startChannel("ghost-tv", live("ghost-item", "ghost", null));
+
+        awaitAired("ghost-tv", "relays the window published on the topic", aired -> relayed(aired, "ghost", 7));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, pipeline.liveWindows());
+            Config topicConfig = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
     }
 }

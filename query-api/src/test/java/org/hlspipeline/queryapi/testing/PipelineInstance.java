@@ -41,6 +41,7 @@ public final class PipelineInstance implements AutoCloseable {
         props.put("hls.topics.channel-commands", pipeline.channelCommands());
         props.put("hls.topics.broadcasts", pipeline.broadcasts());
         props.put("hls.topics.as-run", pipeline.asRun());
+        props.put("hls.topics.live-windows", pipeline.liveWindows());
         props.putAll(extra);
         // As command-line arguments: they outrank application.yml, as an operator's flags would.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

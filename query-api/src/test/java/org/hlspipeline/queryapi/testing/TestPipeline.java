@@ -32,4 +32,8 @@ public record TestPipeline(String applicationId, String streamEvents, String dea
     public String asRun() {
         return "hls.as-run." + suffix;
     }
+
+    public String liveWindows() {
+        return "hls.live-windows." + suffix;
+    }
 }

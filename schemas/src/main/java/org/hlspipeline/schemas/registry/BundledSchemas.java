@@ -33,9 +33,12 @@ public final class BundledSchemas {
     public static final BundledSchema AIRED_SEGMENT_V1 =
             new BundledSchema(4, "hls.as-run-value", frozen("AiredSegment-v1.avsc"));
 
+    public static final BundledSchema LIVE_WINDOW_V1 =
+            new BundledSchema(5, "hls.live-windows-value", frozen("LiveWindow-v1.avsc"));
+
     /** Every shipped version, by ascending id. */
     public static final List<BundledSchema> ALL = List.of(
-            STREAM_EVENT_V1, CHANNEL_COMMAND_V1, BROADCAST_V1, AIRED_SEGMENT_V1);
+            STREAM_EVENT_V1, CHANNEL_COMMAND_V1, BROADCAST_V1, AIRED_SEGMENT_V1, LIVE_WINDOW_V1);
 
     private BundledSchemas() {
     }

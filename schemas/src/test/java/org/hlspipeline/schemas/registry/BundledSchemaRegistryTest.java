@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaNormalization;
+import org.hlspipeline.schemas.stream.LiveWindow;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,13 @@ class BundledSchemaRegistryTest {
                 .as("StreamEvent.avsc changed: freeze the new version as a new BundledSchemas entry with the next id "
                         + "(never edit an existing one)")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theCurrentLiveWindowSchemaIsBundled() {
+        assertThat(registry.register("hls.live-windows-value", LiveWindow.getClassSchema()))
+                .as("LiveWindow.avsc changed: freeze the new version as a new BundledSchemas entry with the next id")
+                .isEqualTo(5);
     }
 
     @Test
