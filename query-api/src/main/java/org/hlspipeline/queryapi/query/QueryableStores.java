@@ -38,7 +38,7 @@ public class QueryableStores {
                 : new StoredChannel(timeline, stores.get(ChannelStores.PROGRAMMES, channelId));
     }
 
-    Map<String, QueryableStore<?>> byName() {
+    public Map<String, QueryableStore<?>> byName() {
         return byName;
     }
 }
