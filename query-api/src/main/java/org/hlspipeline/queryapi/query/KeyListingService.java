@@ -11,11 +11,10 @@ import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Lists the keys of a store across all instances that run it: each lists the keys of its own active partitions
- * (this one directly, the others over {@link InternalStoreApi}), each within the forward timeout. An instance
+ * (through {@link StateQueryService}: this one directly, the others over {@link InternalStoreApi}), each within the forward timeout. An instance
  * that does not answer is named in {@link KeyListing#unavailable()}; only when none answers is it
  * {@link StoreUnavailableException}. During a rebalance a partition that nobody runs yet is missing.
  */
@@ -25,13 +24,11 @@ public class KeyListingService {
     private static final Logger log = LoggerFactory.getLogger(KeyListingService.class);
 
     private final StoreLocator locator;
-    private final LocalStores local;
-    private final InternalStoreClient peers;
+    private final StateQueryService instances;
 
-    KeyListingService(StoreLocator locator, LocalStores local, InternalStoreClient peers) {
+    KeyListingService(StoreLocator locator, StateQueryService instances) {
         this.locator = locator;
-        this.local = local;
-        this.peers = peers;
+        this.instances = instances;
     }
 
     /** The first {@code limit} keys of {@code store} in string order, after {@code after} when given. */
@@ -43,7 +40,7 @@ public class KeyListingService {
             List<HostInfo> hosts = locator.instancesRunning(store);
             // One more than asked, from each: then "more follow" is known without a second round.
             return Flux.fromIterable(hosts)
-                    .flatMap(host -> keysOn(store, host, after, limit + 1)
+                    .flatMap(host -> instances.keysOn(store, host, after, limit + 1)
                             .map(keys -> new HostKeys(host, keys, null))
                             .onErrorResume(e -> Mono.just(new HostKeys(host, List.of(), e))))
                     .collectList()
@@ -51,14 +48,7 @@ public class KeyListingService {
         });
     }
 
-    private Mono<List<String>> keysOn(QueryableStore<?> store, HostInfo host, String after, int limit) {
-        if (locator.isLocal(host)) {
-            return Mono.fromCallable(() -> local.keys(store, after, limit)).subscribeOn(Schedulers.boundedElastic());
-        }
-        return peers.keys(host, store, after, limit);
-    }
-
-    private static KeyListing merge(QueryableStore<?> store, List<HostKeys> answers, int limit) {
+    static KeyListing merge(QueryableStore<?> store, List<HostKeys> answers, int limit) {
         TreeSet<String> all = new TreeSet<>();
         List<String> unavailable = new ArrayList<>();
         Throwable lastFailure = null;
@@ -87,6 +77,7 @@ public class KeyListingService {
         return new KeyListing(keys, all.size() > limit, unavailable);
     }
 
-    private record HostKeys(HostInfo host, List<String> keys, Throwable failure) {
+    /** One instance's answer: its keys, or why it gave none. */
+    record HostKeys(HostInfo host, List<String> keys, Throwable failure) {
     }
 }

@@ -9,11 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Every read of one key goes through here, local or forwarded (see docs/architecture.md, Interactive queries).
- * The key's active owner answers: this instance reads its own store, another is asked over
- * {@link InternalStoreApi}. When the owner cannot answer, each standby is tried in turn the same way. Only when
+ * Local or forwarded: whatever one instance holds is read here when that instance is this one, and asked for over
+ * {@link InternalStoreApi} otherwise (see docs/architecture.md, Interactive queries). Every read of one key goes
+ * through here: the key's active owner answers, and when it cannot, each standby is tried in turn. Only when
  * nobody can answer does the caller get {@link StoreUnavailableException} (503 with Retry-After).
  */
 @Service
@@ -61,6 +62,14 @@ public class StateQueryService {
                     e.toString());
             return tryInTurn(store, partition, storeKey, partitionKey, candidates, index + 1, e);
         });
+    }
+
+    /** The first {@code limit} keys of {@code host}'s active partitions of the store, after {@code after}. */
+    Mono<List<String>> keysOn(QueryableStore<?> store, HostInfo host, String after, int limit) {
+        if (locator.isLocal(host)) {
+            return Mono.fromCallable(() -> local.keys(store, after, limit)).subscribeOn(Schedulers.boundedElastic());
+        }
+        return peers.keys(host, store, after, limit);
     }
 
     private record Candidate(HostInfo host, Served.Role role) {
