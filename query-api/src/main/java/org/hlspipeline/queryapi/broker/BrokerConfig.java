@@ -19,7 +19,8 @@ final class BrokerConfig {
     /**
      * The broker configuration. Values in {@link BrokerSettings#extraProperties()} are applied last and win.
      */
-    static Map<String, Object> brokerProperties(BrokerSettings settings, String advertisedHost, int port, int controllerPort) {
+    static Map<String, Object> brokerProperties(BrokerSettings settings, String advertisedHost, int port,
+                                                int controllerPort) {
         String bindHost = settings.host();
         Map<String, Object> p = new LinkedHashMap<>();
         // Identity and roles: one node that is both the broker and the only KRaft voter.

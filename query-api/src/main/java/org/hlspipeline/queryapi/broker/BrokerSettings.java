@@ -15,7 +15,8 @@ import java.util.Objects;
  *                        may differ from run to run)
  * @param extraProperties broker properties applied last, over the embedded broker's defaults
  */
-public record BrokerSettings(Path dataDir, String host, int port, int controllerPort, Map<String, String> extraProperties) {
+public record BrokerSettings(Path dataDir, String host, int port, int controllerPort,
+                             Map<String, String> extraProperties) {
 
     /** Default bind address: loopback only, nothing is exposed to the network. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -25,7 +26,7 @@ public record BrokerSettings(Path dataDir, String host, int port, int controller
     public static final String PORT_ENV = "HLS_KAFKA_PORT";
     /** Environment variable that the application maps to {@link #dataDir()}; named in error messages. */
     public static final String DATA_DIR_ENV = "HLS_DATA_DIR";
-    /** How long {@link EmbeddedKafkaBroker#start} waits for the broker to serve before it gives up. */
+    /** How long {@code EmbeddedKafkaBroker.start} waits for the broker to serve before it gives up. */
     public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     public BrokerSettings {

@@ -76,7 +76,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Formats the storage if it is new, starts the broker and blocks until it serves clients.
      *
      * @throws BrokerStartupException if a port is taken, the data directory is in use or unusable,
-     *                                or the broker does not serve within {@link #STARTUP_TIMEOUT}
+     *                                or the broker does not serve within {@link BrokerSettings#STARTUP_TIMEOUT}
      */
     public static EmbeddedKafkaBroker start(BrokerSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -221,7 +221,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     if (nodes.stream().anyMatch(node -> node.id() == BrokerConfig.NODE_ID)) {
                         return;
                     }
-                    lastFailure = new IllegalStateException("broker " + BrokerConfig.NODE_ID + " not yet in the cluster: " + nodes);
+                    lastFailure = new IllegalStateException("broker " + BrokerConfig.NODE_ID
+                            + " not yet in the cluster: " + nodes);
                 } catch (ExecutionException e) {
                     lastFailure = e.getCause();
                 } catch (TimeoutException e) {

@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.broker;
 
-/** A listener could not bind its port; {@link EmbeddedKafkaBroker#start} retries when that port was picked by us. */
+/** A listener could not bind its port; {@code EmbeddedKafkaBroker.start} retries when that port was picked by us. */
 final class PortTakenException extends RuntimeException {
 
     private final int port;

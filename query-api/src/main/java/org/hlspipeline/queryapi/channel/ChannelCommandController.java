@@ -28,11 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The HTTP gateway for schedulers and operators. A command is read from its JSON form (see docs/architecture.md, Command forms and producer-tools), checked with
- * the rules the processor applies ({@link ChannelCommandRules}, against the channel's state as the store shows it
- * now), and published to Kafka keyed by channel id; the topology applies it at its effective time. The answer is
- * 202: accepted, not yet applied; its {@code status} is "scheduled" once the store shows the command waiting
- * for its effective time (a bounded wait), else "accepted". The processor checks again when the command
+ * The HTTP gateway for schedulers and operators. A command is read from its JSON form (see docs/architecture.md,
+ * Command forms and producer-tools), checked with the rules the processor applies ({@link ChannelCommandRules},
+ * against the channel's state as the store shows it now), and published to Kafka keyed by channel id; the topology
+ * applies it at its effective time. The answer is 202: accepted, not yet applied; its {@code status} is
+ * "scheduled" once the store shows the command waiting for its effective time ({@link ReadYourWrite}), else
+ * "accepted". The processor checks again when the command
  * arrives, so a command that a concurrent one made invalid goes to the dead-letter topic instead of airing.
  */
 @RestController

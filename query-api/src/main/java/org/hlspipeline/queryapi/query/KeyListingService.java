@@ -14,9 +14,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Lists the keys of a store across all instances that run it: each lists the keys of its own active partitions
- * (through {@link StateQueryService}: this one directly, the others over {@link InternalStoreApi}), each within the forward timeout. An instance
- * that does not answer is named in {@link KeyListing#unavailable()}; only when none answers is it
- * {@link StoreUnavailableException}. During a rebalance a partition that nobody runs yet is missing.
+ * (through {@link StateQueryService}: this one directly, the others over {@link InternalStoreApi}), each within
+ * the forward timeout. An instance that does not answer is named in {@link KeyListing#unavailable()}; only when
+ * none answers is it {@link StoreUnavailableException}. During a rebalance a partition that nobody runs yet is
+ * missing.
  */
 @Service
 public class KeyListingService {
