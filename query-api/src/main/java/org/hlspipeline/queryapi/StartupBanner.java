@@ -1,7 +1,7 @@
 package org.hlspipeline.queryapi;
 
 import org.hlspipeline.queryapi.kafka.KafkaConnection;
-import org.hlspipeline.queryapi.query.LocalInstance;
+import org.hlspipeline.queryapi.kafka.LocalInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

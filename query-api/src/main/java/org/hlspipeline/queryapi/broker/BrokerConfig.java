@@ -1,25 +1,26 @@
 package org.hlspipeline.queryapi.broker;
 
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.BROKER_LISTENER;
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.CONTROLLER_LISTENER;
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.NODE_ID;
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.STARTUP_TIMEOUT;
+import static org.hlspipeline.queryapi.broker.BrokerSettings.STARTUP_TIMEOUT;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.Settings;
-
 /** The properties the embedded broker runs with (and its storage is formatted with). */
 final class BrokerConfig {
+
+    /** The one node: broker and only KRaft voter. */
+    static final int NODE_ID = 1;
+    static final String BROKER_LISTENER = "PLAINTEXT";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private BrokerConfig() {
     }
 
     /**
-     * The broker configuration. Values in {@link Settings#extraProperties()} are applied last and win.
+     * The broker configuration. Values in {@link BrokerSettings#extraProperties()} are applied last and win.
      */
-    static Map<String, Object> brokerProperties(Settings settings, String advertisedHost, int port, int controllerPort) {
+    static Map<String, Object> brokerProperties(BrokerSettings settings, String advertisedHost, int port,
+                                                int controllerPort) {
         String bindHost = settings.host();
         Map<String, Object> p = new LinkedHashMap<>();
         // Identity and roles: one node that is both the broker and the only KRaft voter.

@@ -1,14 +1,12 @@
 package org.hlspipeline.queryapi.broker;
 
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.DEFAULT_HOST;
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.PORT_ENV;
+import static org.hlspipeline.queryapi.broker.BrokerSettings.DEFAULT_HOST;
+import static org.hlspipeline.queryapi.broker.BrokerSettings.PORT_ENV;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-
-import org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.Settings;
 
 /** The host and ports of the embedded broker's listeners: resolving the host, and checking or picking free ports. */
 final class BrokerPorts {
@@ -21,7 +19,7 @@ final class BrokerPorts {
     }
 
     /** Ports to use: the configured ones, checked to be free, or free ones picked together when 0. */
-    static Chosen choosePorts(Settings settings) {
+    static Chosen choosePorts(BrokerSettings settings) {
         InetAddress address = bindAddress(settings.host());
         int port = settings.port();
         int controllerPort = settings.controllerPort();
@@ -57,7 +55,7 @@ final class BrokerPorts {
         return new Chosen(port, controllerPort);
     }
 
-    static String portTakenMessage(Settings settings, int port, boolean controller) {
+    static String portTakenMessage(BrokerSettings settings, int port, boolean controller) {
         if (controller) {
             return "Cannot start the embedded Kafka broker: controller port " + port + " on " + settings.host()
                     + " is already in use. Choose another controller port, or 0 for a free one.";
@@ -72,7 +70,7 @@ final class BrokerPorts {
         return bindAddress(host).isAnyLocalAddress() ? DEFAULT_HOST : host;
     }
 
-    private static void requireFree(InetAddress address, int port, Settings settings, boolean controller) {
+    private static void requireFree(InetAddress address, int port, BrokerSettings settings, boolean controller) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(address, port), 1);
@@ -96,16 +94,6 @@ final class BrokerPorts {
             } catch (IOException ignored) {
                 // probe socket; nothing to do
             }
-        }
-    }
-
-    /** A listener could not bind its port; {@link EmbeddedKafkaBroker#start} retries when that port was picked by us. */
-    static final class PortTakenException extends RuntimeException {
-        final int port;
-
-        PortTakenException(int port, Throwable cause) {
-            super("port " + port + " is taken", cause);
-            this.port = port;
         }
     }
 }

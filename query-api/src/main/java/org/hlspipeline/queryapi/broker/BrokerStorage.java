@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.broker;
 
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.DATA_DIR_ENV;
+import static org.hlspipeline.queryapi.broker.BrokerSettings.DATA_DIR_ENV;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,19 +16,16 @@ import java.util.Optional;
 import java.util.Properties;
 
 import kafka.tools.StorageTool;
-import org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.Settings;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The embedded broker's storage under {@link Settings#kafkaDir()}: creating the directory, reading the cluster id
+ * The embedded broker's storage under {@link BrokerSettings#kafkaDir()}: creating the directory, reading the cluster id
  * of an already formatted storage, and formatting a new one. The lock file that keeps a second broker off the
  * same storage is {@link StorageLock}.
  */
 final class BrokerStorage {
 
-    /** Logs under the broker's logger name, as before the broker's helpers moved to classes of their own. */
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final Logger log = BrokerLog.LOG;
 
     private BrokerStorage() {
     }
@@ -84,7 +81,7 @@ final class BrokerStorage {
     }
 
     /** The cluster id stored in the {@code meta.properties} of an already formatted storage, if any. */
-    static Optional<String> existingClusterId(Settings settings) {
+    static Optional<String> existingClusterId(BrokerSettings settings) {
         String found = null;
         for (Path dir : List.of(settings.metadataDir(), settings.logDir())) {
             Path metaProperties = dir.resolve("meta.properties");

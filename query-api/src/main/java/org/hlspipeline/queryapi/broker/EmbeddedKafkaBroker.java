@@ -1,8 +1,10 @@
 package org.hlspipeline.queryapi.broker;
 
+import static org.hlspipeline.queryapi.broker.BrokerSettings.DATA_DIR_ENV;
+import static org.hlspipeline.queryapi.broker.BrokerSettings.STARTUP_TIMEOUT;
+
 import java.net.BindException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,6 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.hlspipeline.queryapi.broker.BrokerPorts.PortTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,25 +38,11 @@ import org.slf4j.LoggerFactory;
  * which is configuration rather than stored state, so the controller port may change between
  * restarts.
  *
- * <p>{@link #start(Settings)} returns once the broker answers an Admin {@code describeCluster};
+ * <p>{@link #start(BrokerSettings)} returns once the broker answers an Admin {@code describeCluster};
  * {@link #close()} shuts down and waits for every broker thread to finish.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
-    /** Default bind address: loopback only, nothing is exposed to the network. */
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    /** Default client port of the embedded broker (DESIGN §3). */
-    public static final int DEFAULT_PORT = 9092;
-    /** Environment variable that the application maps to {@link Settings#port()}; named in error messages. */
-    public static final String PORT_ENV = "HLS_KAFKA_PORT";
-    /** Environment variable that the application maps to {@link Settings#dataDir()}; named in error messages. */
-    public static final String DATA_DIR_ENV = "HLS_DATA_DIR";
-    /** How long {@link #start(Settings)} waits for the broker to serve before it gives up. */
-    public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
-
-    static final int NODE_ID = 1;
-    static final String BROKER_LISTENER = "PLAINTEXT";
-    static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String LOCK_FILE = "embedded-broker.lock";
     /** Attempts when a port picked by us (port 0) is taken by someone else before the broker binds it. */
     private static final int PICKED_PORT_ATTEMPTS = 3;
@@ -65,85 +52,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
-    /**
-     * Where and how the embedded broker runs.
-     *
-     * @param dataDir         the application's data directory; Kafka storage goes to {@code dataDir/kafka}
-     * @param host            address to bind and advertise (default {@value #DEFAULT_HOST})
-     * @param port            client port; {@code 0} picks a free port (tests)
-     * @param controllerPort  KRaft controller port; {@code 0} picks a free port (the quorum is static, so it
-     *                        may differ from run to run)
-     * @param extraProperties broker properties applied last, over the defaults of this class
-     */
-    public record Settings(Path dataDir, String host, int port, int controllerPort, Map<String, String> extraProperties) {
-
-        public Settings {
-            Objects.requireNonNull(dataDir, "dataDir");
-            host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
-            checkPort(port, "port");
-            checkPort(controllerPort, "controllerPort");
-            if (port != 0 && port == controllerPort) {
-                throw new IllegalArgumentException("port and controllerPort must differ, both are " + port);
-            }
-            extraProperties = extraProperties == null ? Map.of() : Map.copyOf(extraProperties);
-        }
-
-        /** The embedded default: 127.0.0.1:9092, a free controller port, no extra properties. */
-        public static Settings defaults(Path dataDir) {
-            return new Settings(dataDir, DEFAULT_HOST, DEFAULT_PORT, 0, Map.of());
-        }
-
-        /** For tests: 127.0.0.1, free ports for the client and controller listeners. */
-        public static Settings forTests(Path dataDir) {
-            return new Settings(dataDir, DEFAULT_HOST, 0, 0, Map.of());
-        }
-
-        public Settings withHost(String newHost) {
-            return new Settings(dataDir, newHost, port, controllerPort, extraProperties);
-        }
-
-        public Settings withPort(int newPort) {
-            return new Settings(dataDir, host, newPort, controllerPort, extraProperties);
-        }
-
-        public Settings withControllerPort(int newControllerPort) {
-            return new Settings(dataDir, host, port, newControllerPort, extraProperties);
-        }
-
-        public Settings withExtraProperties(Map<String, String> newExtraProperties) {
-            return new Settings(dataDir, host, port, controllerPort, newExtraProperties);
-        }
-
-        /** The directory holding Kafka's storage: {@code data/} (log dir) and {@code metadata/} (metadata log). */
-        public Path kafkaDir() {
-            return dataDir.toAbsolutePath().normalize().resolve("kafka");
-        }
-
-        Path logDir() {
-            return kafkaDir().resolve("data");
-        }
-
-        Path metadataDir() {
-            return kafkaDir().resolve("metadata");
-        }
-
-        private static void checkPort(int value, String name) {
-            if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException(name + " must be 0..65535, was " + value);
-            }
-        }
-    }
-
     private final KafkaRaftServer server;
     private final StorageLock storageLock;
-    private final Settings settings;
+    private final BrokerSettings settings;
     private final String advertisedHost;
     private final int port;
     private final int controllerPort;
     private final String clusterId;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, StorageLock storageLock, Settings settings,
+    private EmbeddedKafkaBroker(KafkaRaftServer server, StorageLock storageLock, BrokerSettings settings,
                                 String advertisedHost, int port, int controllerPort, String clusterId) {
         this.server = server;
         this.storageLock = storageLock;
@@ -158,9 +76,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Formats the storage if it is new, starts the broker and blocks until it serves clients.
      *
      * @throws BrokerStartupException if a port is taken, the data directory is in use or unusable,
-     *                                or the broker does not serve within {@link #STARTUP_TIMEOUT}
+     *                                or the broker does not serve within {@link BrokerSettings#STARTUP_TIMEOUT}
      */
-    public static EmbeddedKafkaBroker start(Settings settings) {
+    public static EmbeddedKafkaBroker start(BrokerSettings settings) {
         Objects.requireNonNull(settings, "settings");
         long began = System.nanoTime();
         Path kafkaDir = settings.kafkaDir();
@@ -183,14 +101,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
                     return broker;
                 } catch (PortTakenException e) {
-                    boolean controller = e.port == ports.controllerPort();
+                    boolean controller = e.port() == ports.controllerPort();
                     boolean pickedByUs = controller ? settings.controllerPort() == 0
-                            : e.port == ports.port() && settings.port() == 0;
+                            : e.port() == ports.port() && settings.port() == 0;
                     if (!pickedByUs || attempt >= PICKED_PORT_ATTEMPTS) {
                         throw new BrokerStartupException(
-                                BrokerPorts.portTakenMessage(settings, e.port, controller), e.getCause());
+                                BrokerPorts.portTakenMessage(settings, e.port(), controller), e.getCause());
                     }
-                    log.debug("Free port {} was taken before the broker bound it; trying other ports", e.port);
+                    log.debug("Free port {} was taken before the broker bound it; trying other ports", e.port());
                 }
             }
         } finally {
@@ -205,7 +123,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return advertisedHost + ":" + port;
     }
 
-    /** The client port actually bound (differs from {@link Settings#port()} when that was 0). */
+    /** The client port actually bound (differs from {@link BrokerSettings#port()} when that was 0). */
     public int port() {
         return port;
     }
@@ -220,7 +138,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return clusterId;
     }
 
-    public Settings settings() {
+    public BrokerSettings settings() {
         return settings;
     }
 
@@ -249,7 +167,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static EmbeddedKafkaBroker startOnce(Settings settings, StorageLock lock, String clusterId,
+    private static EmbeddedKafkaBroker startOnce(BrokerSettings settings, StorageLock lock, String clusterId,
                                                  String advertisedHost, int port, int controllerPort) {
         Path kafkaDir = settings.kafkaDir();
         Map<String, Object> props = BrokerConfig.brokerProperties(settings, advertisedHost, port, controllerPort);
@@ -300,10 +218,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 DescribeClusterResult result = admin.describeCluster(new DescribeClusterOptions().timeoutMs(callTimeoutMs));
                 try {
                     Collection<Node> nodes = result.nodes().get(callTimeoutMs + 1_000L, TimeUnit.MILLISECONDS);
-                    if (nodes.stream().anyMatch(node -> node.id() == NODE_ID)) {
+                    if (nodes.stream().anyMatch(node -> node.id() == BrokerConfig.NODE_ID)) {
                         return;
                     }
-                    lastFailure = new IllegalStateException("broker " + NODE_ID + " not yet in the cluster: " + nodes);
+                    lastFailure = new IllegalStateException("broker " + BrokerConfig.NODE_ID
+                            + " not yet in the cluster: " + nodes);
                 } catch (ExecutionException e) {
                     lastFailure = e.getCause();
                 } catch (TimeoutException e) {

@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.broker;
 
-import static org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker.DATA_DIR_ENV;
+import static org.hlspipeline.queryapi.broker.BrokerSettings.DATA_DIR_ENV;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An exclusive lock on a file in the storage directory, held while the broker runs. Another process gets
@@ -18,8 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StorageLock {
 
-    /** Logs under the broker's logger name, as before the broker's helpers moved to classes of their own. */
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final Logger log = BrokerLog.LOG;
 
     private final FileChannel channel;
     private final FileLock lock;

@@ -3,15 +3,14 @@ package org.hlspipeline.queryapi.channel;
 import org.hlspipeline.processor.rules.ChannelCommandRules;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.hlspipeline.queryapi.HlsProperties;
+import org.hlspipeline.queryapi.config.HlsProperties;
 import org.hlspipeline.processor.playout.ChannelState;
-import org.hlspipeline.queryapi.query.StoreUnavailableException;
+import org.hlspipeline.queryapi.query.ReadYourWrite;
 import org.hlspipeline.schemas.channel.Alert;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
@@ -29,11 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The HTTP gateway for schedulers and operators. A command is read from its JSON form (DESIGN §9), checked with
- * the rules the processor applies ({@link ChannelCommandRules}, against the channel's state as the store shows it
- * now), and published to Kafka keyed by channel id; the topology applies it at its effective time. The answer is
- * 202: accepted, not yet applied; its {@code status} is "scheduled" once the store shows the command waiting
- * for its effective time (a bounded wait), else "accepted". The processor checks again when the command
+ * The HTTP gateway for schedulers and operators. A command is read from its JSON form (see docs/architecture.md,
+ * Command forms and producer-tools), checked with the rules the processor applies ({@link ChannelCommandRules},
+ * against the channel's state as the store shows it now), and published to Kafka keyed by channel id; the topology
+ * applies it at its effective time. The answer is 202: accepted, not yet applied; its {@code status} is
+ * "scheduled" once the store shows the command waiting for its effective time ({@link ReadYourWrite}), else
+ * "accepted". The processor checks again when the command
  * arrives, so a command that a concurrent one made invalid goes to the dead-letter topic instead of airing.
  */
 @RestController
@@ -43,12 +43,13 @@ class ChannelCommandController {
     private final ChannelReads reads;
     private final String channelCommands;
     private final String broadcasts;
-    private final Duration readYourWriteWait;
+    private final ReadYourWrite readYourWrite;
 
-    ChannelCommandController(StreamEventPublisher publisher, ChannelReads reads, HlsProperties properties) {
+    ChannelCommandController(StreamEventPublisher publisher, ChannelReads reads, ReadYourWrite readYourWrite,
+                             HlsProperties properties) {
         this.publisher = publisher;
         this.reads = reads;
-        this.readYourWriteWait = properties.query().readYourWriteWait();
+        this.readYourWrite = readYourWrite;
         this.channelCommands = properties.topics().channelCommands();
         this.broadcasts = properties.topics().broadcasts();
     }
@@ -92,13 +93,9 @@ class ChannelCommandController {
      * is published either way.
      */
     private Mono<Boolean> scheduledAfter(String channelId, long seenBefore) {
-        return Mono.defer(() -> reads.channel(channelId))
-                .onErrorResume(StoreUnavailableException.class, e -> Mono.empty())
-                .filter(served -> served.value().map(s -> s.commandsScheduled() > seenBefore).orElse(false))
-                .repeatWhenEmpty(attempts -> attempts.concatMap(n -> Mono.delay(
-                        Duration.ofMillis(Math.min(50, 5L << Math.min(n, 4))))))
-                .map(served -> true)
-                .timeout(readYourWriteWait, Mono.just(false));
+        return readYourWrite.await(() -> reads.channel(channelId)
+                        .map(served -> served.value().map(s -> s.commandsScheduled() > seenBefore).orElse(false)),
+                Boolean::booleanValue, false);
     }
 
     @PostMapping("/broadcasts")

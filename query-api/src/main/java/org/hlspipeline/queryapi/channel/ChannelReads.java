@@ -3,6 +3,8 @@ package org.hlspipeline.queryapi.channel;
 import org.hlspipeline.processor.channel.StoredChannel;
 
 import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.queryapi.query.KeyListing;
+import org.hlspipeline.queryapi.query.KeyListingService;
 import org.hlspipeline.queryapi.query.QueryableStores;
 import org.hlspipeline.queryapi.query.Served;
 import org.hlspipeline.queryapi.query.StateQueryService;
@@ -15,9 +17,11 @@ import reactor.core.publisher.Mono;
 class ChannelReads {
 
     private final StateQueryService queries;
+    private final KeyListingService listings;
 
-    ChannelReads(StateQueryService queries) {
+    ChannelReads(StateQueryService queries, KeyListingService listings) {
         this.queries = queries;
+        this.listings = listings;
     }
 
     Mono<Served<ChannelState>> channel(String channelId) {
@@ -25,7 +29,7 @@ class ChannelReads {
     }
 
     /** Channel ids across all instances, in order, after {@code after} when given. */
-    Mono<StateQueryService.KeyListing> channelIds(String after, int limit) {
-        return queries.keys(QueryableStores.CHANNELS, after, limit);
+    Mono<KeyListing> channelIds(String after, int limit) {
+        return listings.keys(QueryableStores.CHANNELS, after, limit);
     }
 }

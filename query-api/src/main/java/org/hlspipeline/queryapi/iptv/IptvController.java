@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.hlspipeline.processor.channel.StoredChannel;
 import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.queryapi.query.KeyListing;
+import org.hlspipeline.queryapi.query.KeyListingService;
 import org.hlspipeline.queryapi.query.QueryableStores;
 import org.hlspipeline.queryapi.query.StateQueryService;
 import org.hlspipeline.queryapi.query.StoreUnavailableException;
@@ -52,10 +54,12 @@ class IptvController {
     private static final int CONCURRENCY = 8;
 
     private final StateQueryService queries;
+    private final KeyListingService listings;
     private final Clock clock;
 
-    IptvController(StateQueryService queries) {
+    IptvController(StateQueryService queries, KeyListingService listings) {
         this.queries = queries;
+        this.listings = listings;
         this.clock = Clock.systemUTC();
     }
 
@@ -119,16 +123,16 @@ class IptvController {
 
     /** Every channel id, page after page. */
     private Mono<List<String>> allChannelIds() {
-        return queries.keys(QueryableStores.CHANNELS, null, PAGE)
+        return listings.keys(QueryableStores.CHANNELS, null, PAGE)
                 .expand(listing -> listing.truncated() && !listing.keys().isEmpty()
-                        ? queries.keys(QueryableStores.CHANNELS, listing.keys().get(listing.keys().size() - 1), PAGE)
+                        ? listings.keys(QueryableStores.CHANNELS, listing.keys().get(listing.keys().size() - 1), PAGE)
                         : Mono.empty())
                 .doOnNext(listing -> {
                     if (!listing.unavailable().isEmpty()) {
                         log.debug("Instances {} did not list their channels", listing.unavailable());
                     }
                 })
-                .concatMapIterable(StateQueryService.KeyListing::keys)
+                .concatMapIterable(KeyListing::keys)
                 .collectList();
     }
 

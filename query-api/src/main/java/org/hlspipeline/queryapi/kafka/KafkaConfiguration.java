@@ -3,7 +3,8 @@ package org.hlspipeline.queryapi.kafka;
 import java.util.List;
 import java.util.Map;
 
-import org.hlspipeline.queryapi.HlsProperties;
+import org.hlspipeline.queryapi.config.HlsProperties;
+import org.hlspipeline.queryapi.broker.BrokerSettings;
 import org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker;
 import org.hlspipeline.schemas.registry.SchemaRegistries;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
@@ -28,7 +29,7 @@ class KafkaConfiguration {
             log.info("Using the Kafka cluster at {}", servers);
             return new KafkaConnection(servers, kafka, null);
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings
                 .defaults(hls.dataDir().toAbsolutePath()).withPort(hls.kafkaPort()));
         log.info("Started the embedded Kafka broker at {} (data in {})", broker.bootstrapServers(),
                 broker.settings().dataDir());

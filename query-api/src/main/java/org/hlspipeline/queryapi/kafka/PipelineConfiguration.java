@@ -4,9 +4,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.kafka.streams.Topology;
-import org.hlspipeline.queryapi.HlsProperties;
+import org.hlspipeline.queryapi.config.HlsProperties;
 import org.hlspipeline.processor.kafka.PipelineTopics;
-import org.hlspipeline.queryapi.query.LocalInstance;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroDeserializer;
 import org.hlspipeline.schemas.stream.LiveWindow;

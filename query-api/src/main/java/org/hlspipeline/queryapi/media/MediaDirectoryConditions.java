@@ -57,7 +57,9 @@ final class MediaDirectoryConditions {
     @Conditional(Ignored.class)
     static final class IgnoredWarning {
 
-        private static final Logger log = LoggerFactory.getLogger(MediaDirectoryController.class);
+        /** Under the controller's logger name, where the rest of /media/ logs. */
+        private static final Logger log =
+                LoggerFactory.getLogger("org.hlspipeline.queryapi.media.MediaDirectoryController");
 
         IgnoredWarning() {
             log.warn("HLS_MEDIA_DIR is set but ignored: /media/ is served only with the embedded broker "

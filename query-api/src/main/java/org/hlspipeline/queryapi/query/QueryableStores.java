@@ -40,7 +40,7 @@ public class QueryableStores {
         }
     }
 
-    Map<String, QueryableStore<?>> byName() {
+    public Map<String, QueryableStore<?>> byName() {
         return byName;
     }
 }

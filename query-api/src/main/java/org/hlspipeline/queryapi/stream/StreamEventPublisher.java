@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hlspipeline.queryapi.HlsProperties;
+import org.hlspipeline.queryapi.config.HlsProperties;
 import org.hlspipeline.queryapi.http.KafkaUnavailableException;
 import org.hlspipeline.queryapi.http.SchemaRegistryUnavailableException;
 import org.hlspipeline.queryapi.kafka.KafkaConnection;

@@ -6,13 +6,11 @@ import org.hlspipeline.processor.window.StreamState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
-import org.hlspipeline.queryapi.HlsProperties;
 import org.hlspipeline.queryapi.http.Problems;
+import org.hlspipeline.queryapi.query.ReadYourWrite;
 import org.hlspipeline.queryapi.query.StoreUnavailableException;
 import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.RenditionInfo;
@@ -30,23 +28,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * The HTTP gateway for transcoders. A write is validated with the same rules the processor applies, published to
- * Kafka, and answered once the store shows it (read-your-write, bounded by {@code hls.query.read-your-write-wait}):
- * 201 when recorded, 202 when accepted but not visible yet.
+ * Kafka, and answered once the store shows it ({@link ReadYourWrite}): 201 when recorded, 202 when accepted but
+ * not visible yet (see docs/architecture.md, Read-your-write).
  */
 @RestController
 class StreamIngestController {
 
-    private static final Duration FIRST_POLL = Duration.ofMillis(5);
-    private static final Duration MAX_POLL = Duration.ofMillis(50);
-
     private final StreamEventPublisher publisher;
     private final StreamReads reads;
-    private final Duration readYourWriteWait;
+    private final ReadYourWrite readYourWrite;
 
-    StreamIngestController(StreamEventPublisher publisher, StreamReads reads, HlsProperties properties) {
+    StreamIngestController(StreamEventPublisher publisher, StreamReads reads, ReadYourWrite readYourWrite) {
         this.publisher = publisher;
         this.reads = reads;
-        this.readYourWriteWait = properties.query().readYourWriteWait();
+        this.readYourWrite = readYourWrite;
     }
 
     @PostMapping("/streams/{streamId}/renditions/{rendition}/segments")
@@ -58,7 +53,7 @@ class StreamIngestController {
         String uri = segment.getUri();
         return rejectIfEnded(streamId)
                 .then(publisher.publish(new StreamEvent(streamId, null, segment)))
-                .then(await(() -> reads.window(streamId, rendition)
+                .then(readYourWrite.await(() -> reads.window(streamId, rendition)
                         .map(served -> SegmentVisibility.of(served.value(), sequence, uri)),
                         v -> v != SegmentVisibility.NOT_YET, SegmentVisibility.NOT_YET))
                 .map(visibility -> answer(streamId, rendition, sequence, visibility));
@@ -95,7 +90,7 @@ class StreamIngestController {
             throw Problems.badRequest(problem);
         });
         return publisher.publish(new StreamEvent(streamId, null, info))
-                .then(await(() -> reads.stream(streamId).map(served -> served.value()
+                .then(readYourWrite.await(() -> reads.stream(streamId).map(served -> served.value()
                                 .map(s -> s.descriptions().containsKey(rendition)).orElse(false)),
                         Boolean::booleanValue, false))
                 .thenReturn(ResponseEntity.ok(Map.of("streamId", streamId, "rendition", rendition,
@@ -106,7 +101,7 @@ class StreamIngestController {
     Mono<ResponseEntity<Map<String, Object>>> end(@PathVariable String streamId) {
         requireId("streamId", streamId);
         return publisher.publish(new StreamEvent(streamId, null, new EndOfStream(null)))
-                .then(await(() -> reads.stream(streamId).map(served -> served.value()
+                .then(readYourWrite.await(() -> reads.stream(streamId).map(served -> served.value()
                         .map(StreamState::ended).orElse(false)), Boolean::booleanValue, false))
                 .thenReturn(ResponseEntity.ok(Map.of("streamId", streamId, "ended", true)));
     }
@@ -117,23 +112,6 @@ class StreamIngestController {
                 .onErrorResume(StoreUnavailableException.class, e -> Mono.empty())
                 .flatMap(served -> served.value().filter(StreamState::ended).isPresent()
                         ? Mono.error(streamEnded(streamId)) : Mono.empty());
-    }
-
-    /**
-     * Polls the store until {@code done} holds or the wait is over; then it gives {@code otherwise}. Store
-     * hiccups during the wait (a rebalance) count as "not yet", since the write itself already succeeded.
-     */
-    private <T> Mono<T> await(java.util.function.Supplier<Mono<T>> probe, Predicate<T> done, T otherwise) {
-        return Mono.defer(probe)
-                .onErrorResume(StoreUnavailableException.class, e -> Mono.empty())
-                .filter(done)
-                .repeatWhenEmpty(attempts -> attempts.concatMap(n -> Mono.delay(pollDelay(n))))
-                .timeout(readYourWriteWait, Mono.just(otherwise));
-    }
-
-    private static Duration pollDelay(long attempt) {
-        long millis = FIRST_POLL.toMillis() << Math.min(attempt, 4);
-        return Duration.ofMillis(Math.min(millis, MAX_POLL.toMillis()));
     }
 
     private static Segment toSegment(String streamId, String rendition, SegmentRequest request) {

@@ -4,6 +4,8 @@ import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.ingest.WindowKeys;
 
+import org.hlspipeline.queryapi.query.KeyListing;
+import org.hlspipeline.queryapi.query.KeyListingService;
 import org.hlspipeline.queryapi.query.QueryableStores;
 import org.hlspipeline.queryapi.query.Served;
 import org.hlspipeline.queryapi.query.StateQueryService;
@@ -16,9 +18,11 @@ import reactor.core.publisher.Mono;
 class StreamReads {
 
     private final StateQueryService queries;
+    private final KeyListingService listings;
 
-    StreamReads(StateQueryService queries) {
+    StreamReads(StateQueryService queries, KeyListingService listings) {
         this.queries = queries;
+        this.listings = listings;
     }
 
     Mono<Served<RenditionWindow>> window(String streamId, String rendition) {
@@ -30,7 +34,7 @@ class StreamReads {
     }
 
     /** Stream ids across all instances, in order, after {@code after} when given. */
-    Mono<StateQueryService.KeyListing> streamIds(String after, int limit) {
-        return queries.keys(QueryableStores.STREAMS, after, limit);
+    Mono<KeyListing> streamIds(String after, int limit) {
+        return listings.keys(QueryableStores.STREAMS, after, limit);
     }
 }

@@ -41,9 +41,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Emergency alerts (DESIGN §7) on two instances sharing one broker: an alert to {@code "*"} reaches every channel,
- * whichever instance owns it, exactly once, from its start for its duration, and the channels then go back to
- * their programming by the alert's policy. Everything is observed where an operator would look: the as-run topic.
+ * Emergency alerts (see docs/architecture.md, Channel playout) on two instances sharing one broker: an alert to
+ * {@code "*"} reaches every channel, whichever instance owns it, exactly once, from its start for its duration, and
+ * the channels then go back to their programming by the alert's policy. Everything is observed where an operator
+ * would look: the as-run topic.
  *
  * <p>Three channels sit on three different partitions of the command topic, owned by both instances (at least one
  * each). Each airs one long VOD item (1 s segments, so a segment's index is its number in the URI). An alert has

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Determinism (DESIGN §7): for VOD programming the aired timeline is a pure function of the command log (effective
- * times) and the wall clock. One command log, aired three ways, gives the same as-run record for record:
+ * Determinism (see docs/operations.md, Channels): for VOD programming the aired timeline is a pure function of the
+ * command log (effective times) and the wall clock. One command log, aired three ways, gives the same as-run record
+ * for record:
  * <ol>
  *   <li><b>live</b>: one instance airs it as the commands arrive;</li>
  *   <li><b>restarted</b>: a second pipeline gets the same log (same records, same record timestamps) at the same
@@ -199,7 +200,7 @@ class ChannelDeterminismIT {
             liveCancelled = asRun.awaitUntil(cancelled, horizon, WAIT);
             livePending = asRun.awaitUntil(pending, horizon, WAIT);
         }
-        // What aired live, as DESIGN §7 says it should.
+        // What aired live, as docs/operations.md (Channels) says it should.
         assertThat(liveCancelled.stream().filter(s -> s.getItemId().equals("eas-c")).count())
                 .as("live: the cancelled alert aired until its cancellation").isBetween(2L, 10L);
         assertThat(livePending.get(0).getItemId()).as("live: the alert airs from the channel's first boundary")

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.hlspipeline.queryapi.broker.BrokerSettings;
 import org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestPipeline;
@@ -44,7 +45,7 @@ class KafkaOutageIT {
     @Test
     void writesAnswer503AndReadsKeepWorkingWhileKafkaIsDownThenRecover(@TempDir Path brokerDir,
                                                                        @TempDir Path dataDir) throws Exception {
-        EmbeddedKafkaBroker.Settings settings = EmbeddedKafkaBroker.Settings.forTests(brokerDir);
+        BrokerSettings settings = BrokerSettings.forTests(brokerDir);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings);
         int port = broker.port();
         PipelineInstance app = PipelineInstance.start(TestPipeline.unique("outage"), dataDir,

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON forms of channel commands (DESIGN "JSON forms of commands") for HTTP tests: a two-rendition ladder (720p,
- * 480p) of 1 s segments, with assets at {@code https://cdn.example/<item>/<rendition>/seg<n>.ts}.
+ * JSON forms of channel commands (see docs/architecture.md, Command forms and producer-tools) for HTTP tests: a
+ * two-rendition ladder (720p, 480p) of 1 s segments, with assets at
+ * {@code https://cdn.example/<item>/<rendition>/seg<n>.ts}.
  */
 public final class ChannelForms {
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hlspipeline.queryapi.broker.BrokerSettings;
 import org.hlspipeline.queryapi.broker.EmbeddedKafkaBroker;
 
 /**
@@ -36,7 +37,7 @@ public final class TestKafka {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create a temporary directory for the test broker", e);
             }
-            EmbeddedKafkaBroker started = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dir));
+            EmbeddedKafkaBroker started = EmbeddedKafkaBroker.start(BrokerSettings.forTests(dir));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
                 Directories.deleteQuietly(dir);

@@ -1,4 +1,4 @@
-package org.hlspipeline.queryapi;
+package org.hlspipeline.queryapi.config;
 
 import java.nio.file.Path;
 import java.time.Duration;

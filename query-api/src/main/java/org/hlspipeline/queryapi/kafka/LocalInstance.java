@@ -1,10 +1,10 @@
-package org.hlspipeline.queryapi.query;
+package org.hlspipeline.queryapi.kafka;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import org.apache.kafka.streams.state.HostInfo;
-import org.hlspipeline.queryapi.HlsProperties;
+import org.hlspipeline.queryapi.config.HlsProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;

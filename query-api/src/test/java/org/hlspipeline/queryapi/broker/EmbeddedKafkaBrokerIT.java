@@ -33,7 +33,7 @@ import org.hlspipeline.queryapi.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedKafkaBrokerTest {
+class EmbeddedKafkaBrokerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -42,7 +42,7 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void startsOnAFreePortAndRoundTripsARecordThroughAConsumerGroup() throws Exception {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dataDir));
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.forTests(dataDir));
         try {
             assertThat(broker.port()).isPositive();
             assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + broker.port());
@@ -69,7 +69,7 @@ class EmbeddedKafkaBrokerTest {
     void restartOnTheSameDataDirKeepsTopicsRecordsAndClusterIdEvenWithAnotherControllerPort() throws Exception {
         String clusterId;
         int firstControllerPort;
-        EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dataDir));
+        EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(BrokerSettings.forTests(dataDir));
         try {
             clusterId = first.clusterId();
             firstControllerPort = first.controllerPort();
@@ -84,7 +84,7 @@ class EmbeddedKafkaBrokerTest {
 
         int otherControllerPort = freePortOtherThan(firstControllerPort);
         EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(
-                EmbeddedKafkaBroker.Settings.forTests(dataDir).withControllerPort(otherControllerPort));
+                BrokerSettings.forTests(dataDir).withControllerPort(otherControllerPort));
         try {
             assertThat(second.controllerPort()).isEqualTo(otherControllerPort).isNotEqualTo(firstControllerPort);
             assertThat(second.clusterId()).isEqualTo(clusterId);
@@ -148,7 +148,7 @@ class EmbeddedKafkaBrokerTest {
     void aTakenPortFailsWithAMessageNamingThePortAndTheEnvironmentVariable() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dataDir).withPort(port)))
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(BrokerSettings.forTests(dataDir).withPort(port)))
                     .isInstanceOf(BrokerStartupException.class)
                     .hasMessageContaining("port " + port)
                     .hasMessageContaining("HLS_KAFKA_PORT");
@@ -157,8 +157,8 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void aSecondBrokerOnTheSameDataDirFailsClearlyAndTheFirstKeepsServing() throws Exception {
-        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dataDir))) {
-            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dataDir)))
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(BrokerSettings.forTests(dataDir))) {
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(BrokerSettings.forTests(dataDir)))
                     .isInstanceOf(BrokerStartupException.class)
                     .hasMessageContaining(dataDir.resolve("kafka").toString())
                     .hasMessageContaining("in use")
@@ -174,7 +174,7 @@ class EmbeddedKafkaBrokerTest {
         // own bind fail midway through startup, after the controller is already running.
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int controllerPort = freePortOtherThan(taken.getLocalPort());
-            EmbeddedKafkaBroker.Settings settings = EmbeddedKafkaBroker.Settings.forTests(dataDir)
+            BrokerSettings settings = BrokerSettings.forTests(dataDir)
                     .withControllerPort(controllerPort)
                     .withExtraProperties(Map.of("listeners", "PLAINTEXT://127.0.0.1:" + taken.getLocalPort()
                             + ",CONTROLLER://127.0.0.1:" + controllerPort));
@@ -183,7 +183,7 @@ class EmbeddedKafkaBrokerTest {
                     .hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("HLS_KAFKA_PORT");
         }
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.forTests(dataDir))) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.forTests(dataDir))) {
             createTopic(broker.bootstrapServers(), "after-failure", 1);
             produce(broker.bootstrapServers(), "after-failure", "k", "v");
         }

@@ -1,0 +1,58 @@
+package org.hlspipeline.queryapi;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.hlspipeline.queryapi.kafka.StreamsRuntime;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The layering of the query API's main code (see docs/architecture.md): no two packages and no two classes
+ * depend on each other, directly or around a longer loop, and controllers reach the stores only through the
+ * query services.
+ */
+@AnalyzeClasses(packages = "org.hlspipeline.queryapi", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.hlspipeline.queryapi.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule NO_CLASS_CYCLES = slices().assignedFrom(new TopLevelClasses())
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule CONTROLLERS_DO_NOT_TOUCH_KAFKA_STREAMS = noClasses()
+            .that().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().resideInAPackage("org.apache.kafka.streams..")
+            .orShould().dependOnClassesThat().belongToAnyOf(StreamsRuntime.class);
+
+    /** One slice per source file: a nested class belongs to the class it is written in. */
+    private static final class TopLevelClasses implements SliceAssignment {
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            if (!javaClass.getPackageName().startsWith("org.hlspipeline.queryapi")) {
+                return SliceIdentifier.ignore();
+            }
+            JavaClass outer = javaClass;
+            while (outer.getEnclosingClass().isPresent()) {
+                outer = outer.getEnclosingClass().get();
+            }
+            return SliceIdentifier.of(outer.getName());
+        }
+
+        @Override
+        public String getDescription() {
+            return "top-level classes of org.hlspipeline.queryapi";
+        }
+    }
+}
