@@ -13,6 +13,11 @@ import org.hlspipeline.processor.playout.ChannelState;
  */
 public record StoredChannel(byte[] timeline, byte[] programme) {
 
+    /** Both records of a channel, as a new channel (or a test) stores them. */
+    public static StoredChannel of(ChannelState state) {
+        return new StoredChannel(ChannelStateCodec.encodeTimeline(state), ChannelStateCodec.encodeProgramme(state));
+    }
+
     public ChannelState decode() {
         return ChannelStateCodec.decode(timeline, programme);
     }

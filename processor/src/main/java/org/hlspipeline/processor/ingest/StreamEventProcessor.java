@@ -3,7 +3,7 @@ package org.hlspipeline.processor.ingest;
 import org.hlspipeline.processor.window.RenditionDescription;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
-import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
 import org.hlspipeline.processor.window.WindowSegment;
 import java.util.ArrayList;
 import java.util.List;
