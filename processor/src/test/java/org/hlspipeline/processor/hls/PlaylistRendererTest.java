@@ -248,7 +248,7 @@ class PlaylistRendererTest {
             }
             for (Instant instant : instants) {
                 StringBuilder out = new StringBuilder();
-                PlaylistRenderer.appendUtcMillis(out, instant);
+                HlsNumbers.appendUtcMillis(out, instant);
                 assertThat(out.toString()).as("%s", instant).isEqualTo(reference.format(instant));
             }
         }
