@@ -13,8 +13,8 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The layout of docs/architecture.md, enforced: the pure core (HLS model and renderer, live window, playout
- * engine, input rules) imports neither Kafka, Spring nor Avro, generated records included, and neither the
- * processor's packages nor its classes depend on each other in a circle.
+ * engine, input rules) imports neither Kafka, Spring nor Avro, generated records included; neither the packages
+ * nor the classes of processor and schemas depend on each other in a circle; and JSON is Jackson 3 only.
  */
 @AnalyzeClasses(packages = {"org.hlspipeline.processor", "org.hlspipeline.schemas"},
         importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,6 +29,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..",
                     "org.apache.avro..", "org.hlspipeline.schemas..")
             .because("the pure core is plain Java; adapters translate Kafka records and Avro contracts for it");
+
+    @ArchTest
+    static final ArchRule jacksonThreeOnly = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("com.fasterxml.jackson.core..", "com.fasterxml.jackson.databind..")
+            .because("JSON is Jackson 3 (tools.jackson), as Spring Boot 4 uses; Jackson 2 is only Avro's own");
 
     @ArchTest
     static final ArchRule processorPackagesHaveNoCycle = slices().matching("org.hlspipeline.processor.(*)..")
