@@ -105,8 +105,9 @@ public final class ChannelStateCodec {
         }
         List<LayerTimelineState> layers = new ArrayList<>(s.layers().size());
         for (Layer l : s.layers()) {
-            layers.add(new LayerTimelineState(l.id(), l.priority(), l.policy().name(), ChannelProgrammeCodec.toRecord(l.current()),
-                    l.items().size(), l.cycle().size(), l.endsAtMicros(), l.startedAtMicros()));
+            layers.add(new LayerTimelineState(l.id(), l.priority(), l.policy().name(),
+                    ChannelProgrammeCodec.toRecord(l.current()), l.items().size(), l.cycle().size(),
+                    l.endsAtMicros(), l.startedAtMicros()));
         }
         boolean lastItemOnQueue = lastItemAirsOnQueue(s);
         return new ChannelTimelineRecord(s.channelId(), s.config() == null ? null : toRecord(s.config()),

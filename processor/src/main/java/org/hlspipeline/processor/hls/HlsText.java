@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class HlsText {
 
-    /** DESIGN §11: at most 2048 characters. */
+    /** At most 2048 characters (see docs/input-rules.md, Values every input shares). */
     public static final int MAX_URI_LENGTH = 2048;
 
     /** The first instant whose ISO 8601 form has a four-digit year (0000-01-01T00:00:00Z). */
@@ -38,7 +38,7 @@ public final class HlsText {
     /**
      * Why {@code uri} may not be written as a URI line of a playlist, or empty when it may.
      *
-     * <p>The rule (DESIGN §11), in the order it is checked:
+     * <p>The rule (see docs/input-rules.md, Values every input shares), in the order it is checked:
      * <ul>
      *   <li>present and non-empty, at most {@value #MAX_URI_LENGTH} characters;</li>
      *   <li>no control character (C0, DEL, C1), no Unicode line or paragraph separator, no unpaired surrogate:

@@ -6,32 +6,16 @@ import java.util.Objects;
 
 /**
  * What a channel airs at a given time and what it will air next, projected from its state: the basis of the
- * channel API's "now playing" and "up next", and of an EPG later.
+ * channel API's "now playing" and "up next" and of the guide. It runs the engine's own rules ({@link Layers},
+ * alerts ending at their boundary, fallbacks) on a copy of the state, one item pass at a time, so it shows what
+ * {@link Playout#advance} will air; commands scheduled but not yet effective are left out (see
+ * docs/hls-output.md, Projected schedule). Pure: times are epoch microseconds, like the engine's.
  *
- * <p>The projection runs the engine's own rules ({@link Layers#resolve}, alerts ending at their boundary, layers
- * resuming by policy, fallbacks) on a copy of the state without airing anything, one item pass at a time rather
- * than one segment at a time. So what it shows is what {@link Playout#advance} will air, in this order: the rest
- * of the current item, then the rest of the top layer (an interrupt's or alert's items), then the layers below it
- * resuming by their policy (RESUME: the cut item from its next unaired segment; SKIP: the next queued item;
- * REPLACE: the interrupt's items were the programming; JOIN_IN_PROGRESS: where programming would be), then the
- * queue, then the fallback (the filler, or the last item looping).
- *
- * <p>What it does not see: commands that are scheduled but not effective yet ({@link ChannelState#scheduled()}:
- * an enqueue, an interrupt with a later {@code effectiveAt}, an alert that has not started) are left out; the
- * projection shows programming as if no further command arrived. A live relay's end cannot be projected
- * ({@link Horizon#LIVE}).
- *
- * <p>It stops after {@code maxItems} entries ({@link Horizon#MORE}), at an item that loops until a command
- * changes it ({@link Horizon#LOOPS}: the fallback filler, the last item looping, a looping item; shown once), when
- * the channel ends ({@link Horizon#ENDS}) or when nothing is left to air ({@link Horizon#IDLE}).
- *
- * <p>Pure: no clock, no Kafka. Times are epoch microseconds, like the engine's.
- *
- * @param nowPlaying   what airs at the time asked, or null (not configured, nothing aired yet, ended, idle)
- * @param upNext       what airs after it, in order, each with its projected start and end
- * @param horizon      why the list stops where it does
+ * @param nowPlaying    what airs at the time asked, or null (not configured, nothing aired yet, ended, idle)
+ * @param upNext        what airs after it, in order, each with its projected start and end
+ * @param horizon       why the list stops where it does
  * @param horizonMicros when the projection stops: the end of the last entry (or of now playing), the time the
- *                     channel ends or runs dry; 0 when the channel is not configured
+ *                      channel ends or runs dry; 0 when the channel is not configured
  */
 public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horizon horizon, long horizonMicros) {
 
