@@ -41,19 +41,17 @@ final class HlsNumbers {
     static void appendUtcMillis(StringBuilder out, Instant instant) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         appendPadded(out, t.getYear(), 4);
-        out.append('-');
-        appendPadded(out, t.getMonthValue(), 2);
-        out.append('-');
-        appendPadded(out, t.getDayOfMonth(), 2);
-        out.append('T');
-        appendPadded(out, t.getHour(), 2);
-        out.append(':');
-        appendPadded(out, t.getMinute(), 2);
-        out.append(':');
-        appendPadded(out, t.getSecond(), 2);
-        out.append('.');
-        appendPadded(out, instant.getNano() / 1_000_000, 3);
+        appendTwoDigits(out.append('-'), t.getMonthValue());
+        appendTwoDigits(out.append('-'), t.getDayOfMonth());
+        appendTwoDigits(out.append('T'), t.getHour());
+        appendTwoDigits(out.append(':'), t.getMinute());
+        appendTwoDigits(out.append(':'), t.getSecond());
+        appendPadded(out.append('.'), instant.getNano() / 1_000_000, 3);
         out.append('Z');
+    }
+
+    private static void appendTwoDigits(StringBuilder out, int value) {
+        appendPadded(out, value, 2);
     }
 
     private static void appendPadded(StringBuilder out, int value, int width) {

@@ -17,17 +17,8 @@ public final class BroadcastRules {
 
     /** The alert id, and the record key that must equal it. */
     public static Optional<String> keyProblem(String recordKey, String alertId) {
-        Optional<String> id = idProblem("alertId", alertId);
-        if (id.isPresent()) {
-            return id;
-        }
-        if (!alertId.equals(recordKey)) {
-            return Optional.of("record key '" + (recordKey == null ? "" : InputRules.printable(recordKey))
-                    + "' differs from alertId '" + alertId
-                    + "'; the key must be the alert id so an alert and its cancellation stay in order on one"
-                    + " partition");
-        }
-        return Optional.empty();
+        return InputRules.keyProblem(recordKey, InputRules.shownKey(recordKey), "alertId", alertId,
+                "the alert id so an alert and its cancellation stay in order on one partition");
     }
 
     /** @param payload what the broadcast asks for, of a kind no rule knows */

@@ -33,16 +33,9 @@ public final class ChannelCommandRules {
 
     /** The channel and command ids, and the record key that must be the channel id. */
     public static Optional<String> idsProblem(String recordKey, String channelId, String commandId) {
-        Optional<String> id = idProblem("channelId", channelId);
-        if (id.isPresent()) {
-            return id;
-        }
-        if (!channelId.equals(recordKey)) {
-            return Optional.of("record key '" + (recordKey == null ? "" : InputRules.printable(recordKey))
-                    + "' differs from channelId '" + channelId
-                    + "'; the key must be the channel id so a channel's commands stay in order on one partition");
-        }
-        return idProblem("commandId", commandId);
+        return InputRules.keyProblem(recordKey, InputRules.shownKey(recordKey), "channelId", channelId,
+                "the channel id so a channel's commands stay in order on one partition")
+                .or(() -> idProblem("commandId", commandId));
     }
 
     /** @param payload what the command asks for, of a kind no rule knows */

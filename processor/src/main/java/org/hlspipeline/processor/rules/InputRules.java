@@ -31,6 +31,28 @@ public final class InputRules {
         return Optional.empty();
     }
 
+    /**
+     * The id a record is about, and its record key, which must equal it so that everything about one id stays in
+     * order on one partition.
+     *
+     * @param shownKey the record key as the message shows it
+     * @param mustBe   what the key must be and why, after "the key must be "
+     */
+    public static Optional<String> keyProblem(String recordKey, String shownKey, String field, String id,
+                                              String mustBe) {
+        Optional<String> problem = idProblem(field, id);
+        if (problem.isPresent() || id.equals(recordKey)) {
+            return problem;
+        }
+        return Optional.of("record key '" + shownKey + "' differs from " + field + " '" + id + "'; the key must be "
+                + mustBe);
+    }
+
+    /** A record key as a message shows it: printable, and empty when there is none. */
+    public static String shownKey(String recordKey) {
+        return recordKey == null ? "" : printable(recordKey);
+    }
+
     public static Optional<String> sequenceProblem(long sequence) {
         if (sequence < 0 || sequence > MAX_SEQUENCE) {
             return Optional.of("sequence must be 0 to 2^53: " + sequence);

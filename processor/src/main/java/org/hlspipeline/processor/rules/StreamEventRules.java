@@ -21,15 +21,8 @@ public final class StreamEventRules {
 
     /** The stream id, and the record key that must equal it so that a stream's events stay in order. */
     public static Optional<String> keyProblem(String recordKey, String streamId) {
-        Optional<String> id = idProblem("streamId", streamId);
-        if (id.isPresent()) {
-            return id;
-        }
-        if (!streamId.equals(recordKey)) {
-            return Optional.of("record key '" + recordKey + "' differs from streamId '" + streamId
-                    + "'; the key must be the stream id so a stream's events stay in order on one partition");
-        }
-        return Optional.empty();
+        return InputRules.keyProblem(recordKey, recordKey, "streamId", streamId,
+                "the stream id so a stream's events stay in order on one partition");
     }
 
     public static Optional<String> segmentProblem(String rendition, long sequence, long durationMicros, String uri) {
