@@ -5,6 +5,7 @@ import static org.hlspipeline.processor.rules.InputRules.idProblem;
 import java.util.List;
 import java.util.Optional;
 
+import org.hlspipeline.processor.playout.ChannelConfig;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Item;
 import org.hlspipeline.processor.playout.PlayoutCommand;
@@ -23,8 +24,8 @@ import org.hlspipeline.processor.playout.ScheduledCommand;
 public final class ChannelCommandRules {
 
     public static final int DEFAULT_TARGET_DURATION_SECONDS = 2;
-    public static final int MAX_WINDOW_SIZE = 1000;
-    public static final int MAX_TARGET_DURATION_SECONDS = 60;
+    public static final int MAX_WINDOW_SIZE = ChannelConfig.MAX_WINDOW_SIZE;
+    public static final int MAX_TARGET_DURATION_SECONDS = ChannelConfig.MAX_TARGET_DURATION_SECONDS;
 
     public static final String NO_ITEMS = "items must list at least one item";
 
