@@ -74,7 +74,7 @@ public class ChannelBoundaryBenchmark {
             advanced = new ChannelState[STATES];
             aired = new ChannelSegment[STATES];
             for (int i = 0; i < STATES; i++) {
-                stored[i] = ChannelStateCodec.encode(states[i]);
+                stored[i] = StoredChannel.of(states[i]);
                 decoded[i] = stored[i].decode();
                 Fixtures.check(decoded[i].equals(states[i]), "state " + i + " does not survive the codec");
                 untilMicros[i] = decoded[i].nextAirMicros();

@@ -127,7 +127,7 @@ public final class ChannelPassHarness {
             ChannelState state = Playout.schedule(ChannelState.create(id), new PlayoutCommand.Configure(config),
                     effective);
             state = Playout.schedule(state, new PlayoutCommand.Enqueue(items, false), effective);
-            StoredChannel stored = ChannelStateCodec.encode(state);
+            StoredChannel stored = StoredChannel.of(state);
             timelines.put(id, stored.timeline());
             programmes.put(id, stored.programme());
             due.update(id, OptionalLong.empty(), OptionalLong.of(state.nextDueMicros()));

@@ -6,7 +6,7 @@ import java.util.function.LongPredicate;
 import org.hlspipeline.processor.window.RenditionDescription;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
-import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
 import org.hlspipeline.processor.window.WindowPolicy;
 import org.hlspipeline.processor.window.WindowSegment;
 

@@ -6,7 +6,7 @@ import org.hlspipeline.processor.hls.PlaylistRenderer;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.ingest.StreamStateCodecs;
-import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
 import org.hlspipeline.processor.window.WindowSegment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,7 +3,7 @@ package org.hlspipeline.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.hlspipeline.processor.window.RenditionWindow;
-import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
 import org.hlspipeline.processor.window.WindowSegment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,6 +1,5 @@
 package org.hlspipeline.processor.channel;
 
-import org.hlspipeline.processor.rules.ChannelCommandRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +90,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         }
         String channelId = command.getChannelId();
         ChannelState current = channels.get(channelId);
-        Optional<String> problem = ChannelCommandRules.problem(record.key(), command, current);
+        Optional<String> problem = ChannelCommandCheck.problem(record.key(), command, current);
         if (problem.isPresent()) {
             deadLetter(record, DeadLetterReason.INVALID, problem.get(), null);
             return;
@@ -180,7 +179,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         Broadcast broadcast = null;
         try {
             broadcast = settings.broadcastDeserializer().deserialize(settings.topics().broadcasts(), raw.value());
-            problem = broadcast == null ? "empty value" : ChannelCommandRules.problem(alertId, broadcast).orElse(null);
+            problem = broadcast == null ? "empty value" : BroadcastCheck.problem(alertId, broadcast).orElse(null);
         } catch (SerializationException e) {
             problem = e.getMessage();
             error = e;
@@ -208,7 +207,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
                 KeyValue<String, ValueAndTimestamp<byte[]>> entry = it.next();
                 String alertId = BroadcastStoreUpdater.alertIdOf(entry.key);
                 Broadcast broadcast = decodeQuietly(entry.value);
-                if (broadcast != null && ChannelCommandRules.problem(alertId, broadcast).isEmpty()) {
+                if (broadcast != null && BroadcastCheck.problem(alertId, broadcast).isEmpty()) {
                     s = offerAlert(s, alertId, broadcast, entry.value.timestamp());
                 }
             }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.hlspipeline.processor.playout.Playhead;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Item;
 import org.hlspipeline.processor.playout.Layer;
 import org.hlspipeline.processor.playout.PlayoutCommand;
 import org.hlspipeline.processor.playout.ResumePolicy;
 import org.hlspipeline.processor.playout.ScheduledCommand;
+import org.hlspipeline.schemas.state.PlayheadState;
 import org.hlspipeline.schemas.state.CancelAlertState;
 import org.hlspipeline.schemas.state.ChannelProgrammeRecord;
 import org.hlspipeline.schemas.state.LayerItemsState;
@@ -101,7 +103,7 @@ final class ChannelProgrammeCodec {
     private static List<LayerState> layers(List<Layer> layers) {
         List<LayerState> out = new ArrayList<>(layers.size());
         for (Layer l : layers) {
-            out.add(new LayerState(l.id(), l.priority(), l.policy().name(), ChannelStateCodec.toRecord(l.current()),
+            out.add(new LayerState(l.id(), l.priority(), l.policy().name(), toRecord(l.current()),
                     items(l.items()), items(l.cycle()), l.endsAtMicros(), l.startedAtMicros()));
         }
         return out;
@@ -111,7 +113,7 @@ final class ChannelProgrammeCodec {
         List<Layer> out = new ArrayList<>(layers.size());
         for (LayerState l : layers) {
             out.add(new Layer(l.getId(), l.getPriority(), ResumePolicy.valueOf(l.getPolicy()),
-                    ChannelStateCodec.fromRecord(l.getCurrent()), fromItems(l.getItems()), fromItems(l.getCycle()),
+                    fromRecord(l.getCurrent()), fromItems(l.getItems()), fromItems(l.getCycle()),
                     l.getEndsAtMicros(), l.getStartedAtMicros()));
         }
         return out;
@@ -149,5 +151,16 @@ final class ChannelProgrammeCodec {
             return new PlayoutCommand.CancelAlert(commandId);
         }
         return ChannelCommandMapper.toDomain(commandId, payload);
+    }
+
+    /** A layer's playhead: in the timeline, which every boundary rewrites, and with each waiting layer. */
+    static PlayheadState toRecord(Playhead p) {
+        return p == null ? null : new PlayheadState(ItemMapper.toAvro(p.item()), p.nextIndex(), p.fallback(),
+                p.liveSequence(), p.liveAiredMicros(), p.stallIndex());
+    }
+
+    static Playhead fromRecord(PlayheadState p) {
+        return p == null ? null : new Playhead(ItemMapper.fromAvro(p.getItem()), p.getNextIndex(), p.getFallback(),
+                p.getLiveSequence(), p.getLiveAiredMicros(), p.getStallIndex());
     }
 }

@@ -21,7 +21,6 @@ import org.hlspipeline.schemas.state.ChannelConfigState;
 import org.hlspipeline.schemas.state.ChannelSegmentState;
 import org.hlspipeline.schemas.state.ChannelTimelineRecord;
 import org.hlspipeline.schemas.state.LayerTimelineState;
-import org.hlspipeline.schemas.state.PlayheadState;
 import org.hlspipeline.processor.kafka.StateCodec;
 
 /**
@@ -40,11 +39,6 @@ import org.hlspipeline.processor.kafka.StateCodec;
 public final class ChannelStateCodec {
 
     private ChannelStateCodec() {
-    }
-
-    /** Both records of a channel, as a new channel (or a test) stores them. */
-    public static StoredChannel encode(ChannelState state) {
-        return new StoredChannel(encodeTimeline(state), ChannelProgrammeCodec.encode(state));
     }
 
     public static byte[] encodeTimeline(ChannelState state) {
@@ -111,8 +105,9 @@ public final class ChannelStateCodec {
         }
         List<LayerTimelineState> layers = new ArrayList<>(s.layers().size());
         for (Layer l : s.layers()) {
-            layers.add(new LayerTimelineState(l.id(), l.priority(), l.policy().name(), toRecord(l.current()),
-                    l.items().size(), l.cycle().size(), l.endsAtMicros(), l.startedAtMicros()));
+            layers.add(new LayerTimelineState(l.id(), l.priority(), l.policy().name(),
+                    ChannelProgrammeCodec.toRecord(l.current()), l.items().size(), l.cycle().size(),
+                    l.endsAtMicros(), l.startedAtMicros()));
         }
         boolean lastItemOnQueue = lastItemAirsOnQueue(s);
         return new ChannelTimelineRecord(s.channelId(), s.config() == null ? null : toRecord(s.config()),
@@ -142,7 +137,7 @@ public final class ChannelStateCodec {
             LayerTimelineState l = r.getLayers().get(i);
             int index = i;
             layers.add(new Layer(l.getId(), l.getPriority(), ResumePolicy.valueOf(l.getPolicy()),
-                    fromRecord(l.getCurrent()),
+                    ChannelProgrammeCodec.fromRecord(l.getCurrent()),
                     deferred(l.getItemCount(), () -> programme.items(index)),
                     deferred(l.getCycleCount(), () -> programme.cycle(index)),
                     l.getEndsAtMicros(), l.getStartedAtMicros()));
@@ -158,16 +153,6 @@ public final class ChannelStateCodec {
 
     private static <E> List<E> deferred(int size, Supplier<List<E>> source) {
         return size == 0 ? List.of() : new DeferredList<>(size, source);
-    }
-
-    static PlayheadState toRecord(Playhead p) {
-        return p == null ? null : new PlayheadState(ItemMapper.toAvro(p.item()), p.nextIndex(), p.fallback(),
-                p.liveSequence(), p.liveAiredMicros(), p.stallIndex());
-    }
-
-    static Playhead fromRecord(PlayheadState p) {
-        return p == null ? null : new Playhead(ItemMapper.fromAvro(p.getItem()), p.getNextIndex(), p.getFallback(),
-                p.getLiveSequence(), p.getLiveAiredMicros(), p.getStallIndex());
     }
 
     private static ChannelConfigState toRecord(ChannelConfig c) {

@@ -1,6 +1,5 @@
 package org.hlspipeline.processor.channel;
 
-import org.hlspipeline.processor.rules.ChannelCommandRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.hlspipeline.schemas.channel.VodSource;
  * whole asset), a live relay without limit has a null {@code maxDurationMicros} (0 in the domain), and an asset
  * with one segment duration keeps it in {@code segmentDurationMicros} with an empty {@code durationsMicros}. So
  * {@code fromAvro(toAvro(item))} equals {@code item}, and {@code toAvro(fromAvro(record))} equals a record in
- * canonical form. Both directions expect valid input (see {@link ChannelCommandRules}); the domain's
+ * canonical form. Both directions expect valid input (see {@link ChannelCommandCheck}); the domain's
  * constructors throw on what is not.
  */
 public final class ItemMapper {

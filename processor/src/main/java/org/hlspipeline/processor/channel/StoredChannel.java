@@ -47,6 +47,11 @@ public record StoredChannel(byte[] timeline, byte[] programme) {
         throw new IllegalStateException("channel " + channelId + " changed under " + READ_ATTEMPTS + " reads");
     }
 
+    /** Both records of a channel, as a new channel (or a test) stores them. */
+    public static StoredChannel of(ChannelState state) {
+        return new StoredChannel(ChannelStateCodec.encodeTimeline(state), ChannelStateCodec.encodeProgramme(state));
+    }
+
     public ChannelState decode() {
         return ChannelStateCodec.decode(timeline, programme);
     }

@@ -34,7 +34,7 @@ public record DateRange(
             throw new IllegalArgumentException(problem);
         });
         Objects.requireNonNull(startDate, "startDate");
-        if (startDate.isBefore(MediaSegment.MIN_PROGRAM_DATE_TIME) || startDate.isAfter(MediaSegment.MAX_PROGRAM_DATE_TIME)) {
+        if (!HlsText.isFourDigitYear(startDate)) {
             throw new IllegalArgumentException("date range START-DATE " + startDate + " is outside the years 0000 to 9999");
         }
         requireNonNegative("PLANNED-DURATION", plannedDurationMicros);

@@ -1,5 +1,6 @@
 package org.hlspipeline.processor.hls;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,10 +12,20 @@ import java.util.Optional;
  */
 public final class HlsText {
 
-    /** DESIGN §11: at most 2048 characters. */
+    /** At most 2048 characters (see docs/input-rules.md, Values every input shares). */
     public static final int MAX_URI_LENGTH = 2048;
 
+    /** The first instant whose ISO 8601 form has a four-digit year (0000-01-01T00:00:00Z). */
+    static final Instant MIN_DATE_TIME = Instant.parse("0000-01-01T00:00:00Z");
+    /** The last instant whose ISO 8601 form has a four-digit year. */
+    static final Instant MAX_DATE_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private HlsText() {
+    }
+
+    /** Whether {@code instant} renders as an ISO 8601 date-time with a four-digit year, as HLS dates are. */
+    static boolean isFourDigitYear(Instant instant) {
+        return !instant.isBefore(MIN_DATE_TIME) && !instant.isAfter(MAX_DATE_TIME);
     }
 
     /**
@@ -27,7 +38,7 @@ public final class HlsText {
     /**
      * Why {@code uri} may not be written as a URI line of a playlist, or empty when it may.
      *
-     * <p>The rule (DESIGN §11), in the order it is checked:
+     * <p>The rule (see docs/input-rules.md, Values every input shares), in the order it is checked:
      * <ul>
      *   <li>present and non-empty, at most {@value #MAX_URI_LENGTH} characters;</li>
      *   <li>no control character (C0, DEL, C1), no Unicode line or paragraph separator, no unpaired surrogate:

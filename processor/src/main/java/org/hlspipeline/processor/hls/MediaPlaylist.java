@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * A media playlist as it is to be rendered: a live window of a stream or of a channel.
  *
- * <p>The model states what to render; it does not enforce the window rules (for instance DESIGN §6 still
- * publishes a segment longer than the target duration). Those are checked by the tests' {@code HlsRules}.
- * Date ranges and ad cues travel with the segment they are written at ({@link MediaSegment#markers()}).
+ * <p>The model states what to render; it does not enforce the window rules (for instance a stream still
+ * publishes a segment longer than the target duration, see docs/architecture.md, HLS rendering decisions). Those
+ * are checked by the tests' {@code HlsRules}. Date ranges and ad cues travel with the segment they are written
+ * at ({@link MediaSegment#markers()}).
  *
  * <p>Two rules of RFC 8216 §4.3.2.7 (8216bis §4.4.5.1) hold within one playlist, so they are checked here: a
  * playlist with an {@code EXT-X-DATERANGE} has at least one segment with a program date-time (which

@@ -27,10 +27,8 @@ public record MediaSegment(
         Instant programDateTime,
         SegmentMarkers markers) {
 
-    /** The first instant whose ISO 8601 form has a four-digit year (0000-01-01T00:00:00Z). */
-    static final Instant MIN_PROGRAM_DATE_TIME = Instant.parse("0000-01-01T00:00:00Z");
-    /** The last instant whose ISO 8601 form has a four-digit year. */
-    static final Instant MAX_PROGRAM_DATE_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    static final Instant MIN_PROGRAM_DATE_TIME = HlsText.MIN_DATE_TIME;
+    static final Instant MAX_PROGRAM_DATE_TIME = HlsText.MAX_DATE_TIME;
 
     public MediaSegment {
         java.util.Objects.requireNonNull(markers, "markers");
@@ -40,8 +38,7 @@ public record MediaSegment(
         if (durationMicros <= 0) {
             throw new IllegalArgumentException("segment duration must be greater than 0 µs, was " + durationMicros);
         }
-        if (programDateTime != null && (programDateTime.isBefore(MIN_PROGRAM_DATE_TIME)
-                || programDateTime.isAfter(MAX_PROGRAM_DATE_TIME))) {
+        if (programDateTime != null && !HlsText.isFourDigitYear(programDateTime)) {
             throw new IllegalArgumentException(
                     "segment program-date-time " + programDateTime + " is outside the years 0000 to 9999");
         }

@@ -2,8 +2,6 @@ package org.hlspipeline.processor.hls;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -17,25 +15,14 @@ import java.util.List;
 public final class PlaylistRenderer {
 
     /**
-     * EXT-X-VERSION of every media playlist rendered here.
-     *
-     * <p>EXTINF is always written as a decimal-floating-point number (DESIGN §8: millisecond precision), which
-     * needs compatibility version 3 (RFC 8216 §4.3.2.1 and §7; 8216bis §7). No other tag written here raises it:
-     * EXT-X-TARGETDURATION, EXT-X-MEDIA-SEQUENCE, EXT-X-DISCONTINUITY-SEQUENCE, EXT-X-DISCONTINUITY,
-     * EXT-X-PROGRAM-DATE-TIME, EXT-X-DATERANGE and EXT-X-ENDLIST carry no version requirement in RFC 8216 §7
-     * (8216bis §7 neither ties one to EXT-X-DATERANGE or its SCTE35-OUT/SCTE35-IN attributes; only EXT-X-SKIP
-     * with RECENTLY-REMOVED-DATERANGES, not written here, needs 10), EXT-X-GAP (8216bis §4.4.4.7) is not
-     * among the features 8216bis §7 ties to a version, and the EXT-X-CUE-OUT/-CUE-OUT-CONT/-CUE-IN ad markers
-     * are not in the RFC at all (players ignore them, §6.3.1). So 3 is the lowest correct value.
+     * EXT-X-VERSION of every media playlist rendered here: 3, because EXTINF is written with decimals and no
+     * other tag written here needs more (see docs/hls-output.md, Playlist versions).
      */
     public static final int MEDIA_PLAYLIST_VERSION = 3;
 
     /**
-     * EXT-X-VERSION of every master playlist rendered here: 1, so the tag is left out (RFC 8216 §4.3.1.2: a
-     * playlist without it complies with version 1, and it is only required when a tag or attribute is
-     * incompatible with version 1). EXT-X-STREAM-INF with BANDWIDTH, AVERAGE-BANDWIDTH, RESOLUTION, CODECS and
-     * FRAME-RATE uses no feature that RFC 8216 §7 or 8216bis §7 ties to a higher version (the decimal
-     * FRAME-RATE is not the floating-point EXTINF that version 3 is about).
+     * EXT-X-VERSION of every master playlist rendered here: 1, so the tag is left out (see docs/hls-output.md,
+     * Playlist versions).
      */
     public static final int MASTER_PLAYLIST_VERSION = 1;
 
@@ -127,15 +114,13 @@ public final class PlaylistRenderer {
         if (segment.discontinuity()) {
             out.append("#EXT-X-DISCONTINUITY\n");
         }
-        // On the first segment that carries a time, and on each discontinuity (DESIGN §6). From the first, a
-        // player maps the following segments to wall-clock time by adding durations (RFC 8216 §4.3.2.6); across
-        // a discontinuity that sum no longer holds, and RFC 8216 §6.2.1 says a server that provides the mapping
-        // SHOULD apply the tag to every segment with an EXT-X-DISCONTINUITY.
+        // On the first segment that carries a time, and on each discontinuity, where adding durations no longer
+        // gives the wall-clock time (see docs/hls-output.md, Program date-time).
         Instant programDateTime = segment.programDateTime();
         boolean writeProgramDateTime = programDateTime != null && (!programDateTimeWritten || segment.discontinuity());
         if (writeProgramDateTime) {
             out.append("#EXT-X-PROGRAM-DATE-TIME:");
-            appendUtcMillis(out, programDateTime);
+            HlsNumbers.appendUtcMillis(out, programDateTime);
             out.append('\n');
         }
         SegmentMarkers markers = segment.markers();
@@ -147,7 +132,7 @@ public final class PlaylistRenderer {
             out.append("#EXT-X-GAP\n");
         }
         out.append("#EXTINF:");
-        appendMillisAsSeconds(out, roundMicrosToMillis(segment.durationMicros()));
+        HlsNumbers.appendMillisAsSeconds(out, HlsNumbers.roundMicrosToMillis(segment.durationMicros()));
         // The title is empty, but the comma is part of the tag's format (RFC 8216 §4.3.2.1).
         out.append(",\n");
         out.append(segment.uri()).append('\n');
@@ -166,12 +151,12 @@ public final class PlaylistRenderer {
         if (cue != null) {
             if (cue.continued()) {
                 out.append("#EXT-X-CUE-OUT-CONT:ElapsedTime=");
-                appendMillisAsSeconds(out, roundMicrosToMillis(cue.elapsedMicros()));
+                HlsNumbers.appendMillisAsSeconds(out, HlsNumbers.roundMicrosToMillis(cue.elapsedMicros()));
                 out.append(",Duration=");
             } else {
                 out.append("#EXT-X-CUE-OUT:");
             }
-            appendMillisAsSeconds(out, roundMicrosToMillis(cue.durationMicros()));
+            HlsNumbers.appendMillisAsSeconds(out, HlsNumbers.roundMicrosToMillis(cue.durationMicros()));
             out.append('\n');
         }
     }
@@ -183,15 +168,15 @@ public final class PlaylistRenderer {
      */
     private static void appendDateRange(StringBuilder out, DateRange range) {
         out.append("#EXT-X-DATERANGE:ID=\"").append(range.id()).append("\",START-DATE=\"");
-        appendUtcMillis(out, range.startDate());
+        HlsNumbers.appendUtcMillis(out, range.startDate());
         out.append('"');
         if (range.plannedDurationMicros() != null) {
             out.append(",PLANNED-DURATION=");
-            appendMillisAsSeconds(out, roundMicrosToMillis(range.plannedDurationMicros()));
+            HlsNumbers.appendMillisAsSeconds(out, HlsNumbers.roundMicrosToMillis(range.plannedDurationMicros()));
         }
         if (range.durationMicros() != null) {
             out.append(",DURATION=");
-            appendMillisAsSeconds(out, roundMicrosToMillis(range.durationMicros()));
+            HlsNumbers.appendMillisAsSeconds(out, HlsNumbers.roundMicrosToMillis(range.durationMicros()));
         }
         if (range.scte35Out() != null) {
             out.append(",SCTE35-OUT=0x").append(range.scte35Out());
@@ -227,61 +212,10 @@ public final class PlaylistRenderer {
         if (variant.frameRate() != null) {
             // A decimal-floating-point "rounded to three decimal places" (RFC 8216 §4.3.4.2); half-up.
             out.append(",FRAME-RATE=");
-            appendMillisAsSeconds(out, Math.round(variant.frameRate().doubleValue() * 1000d));
+            HlsNumbers.appendMillisAsSeconds(out, Math.round(variant.frameRate().doubleValue() * 1000d));
         }
         out.append('\n');
         out.append(variant.uri()).append('\n');
-    }
-
-    /** Microseconds to milliseconds, half-up (2 000 500 µs → 2 001 ms; 1 999 499 µs → 1 999 ms). */
-    static long roundMicrosToMillis(long micros) {
-        return Math.floorDiv(micros, 1000L) + (Math.floorMod(micros, 1000L) >= 500L ? 1L : 0L);
-    }
-
-    /** Appends a non-negative thousandths value as a decimal with exactly three decimals: 2001 → "2.001". */
-    static void appendMillisAsSeconds(StringBuilder out, long thousandths) {
-        long whole = thousandths / 1000L;
-        int fraction = (int) (thousandths % 1000L);
-        out.append(whole).append('.');
-        if (fraction < 100) {
-            out.append('0');
-        }
-        if (fraction < 10) {
-            out.append('0');
-        }
-        out.append(fraction);
-    }
-
-    /**
-     * Appends {@code instant} as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, milliseconds truncated: an ISO 8601
-     * date-time with time zone and fractional seconds, as RFC 8216 §4.3.2.6 asks. The year is 0000..9999
-     * ({@link MediaSegment} checks it).
-     */
-    static void appendUtcMillis(StringBuilder out, Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        appendPadded(out, t.getYear(), 4);
-        out.append('-');
-        appendPadded(out, t.getMonthValue(), 2);
-        out.append('-');
-        appendPadded(out, t.getDayOfMonth(), 2);
-        out.append('T');
-        appendPadded(out, t.getHour(), 2);
-        out.append(':');
-        appendPadded(out, t.getMinute(), 2);
-        out.append(':');
-        appendPadded(out, t.getSecond(), 2);
-        out.append('.');
-        appendPadded(out, instant.getNano() / 1_000_000, 3);
-        out.append('Z');
-    }
-
-    private static void appendPadded(StringBuilder out, int value, int width) {
-        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
-            if (value < limit) {
-                out.append('0');
-            }
-        }
-        out.append(value);
     }
 
     private static int mediaCapacity(MediaPlaylist playlist) {

@@ -2,29 +2,9 @@ package org.hlspipeline.processor.hls;
 
 /**
  * SCTE-35 {@code splice_info_section()}s carrying one {@code splice_insert()}, for the {@code SCTE35-OUT} and
- * {@code SCTE35-IN} attributes of {@code EXT-X-DATERANGE} (RFC 8216 §4.3.2.7.1; 8216bis §4.4.5.1.1: the whole
- * section, as a hexadecimal-sequence).
- *
- * <p>What is written, field by field (ANSI/SCTE 35 §9.6 splice_info_section, §9.7.3 splice_insert):
- * <ul>
- *   <li>{@code table_id} 0xFC; {@code section_syntax_indicator} 0; {@code private_indicator} 0;
- *       {@code sap_type} '11' (not specified; these bits were "reserved, '11'" before SCTE 35 2019);
- *       {@code section_length} the bytes after it;</li>
- *   <li>{@code protocol_version} 0; not encrypted ({@code encrypted_packet} 0, {@code encryption_algorithm} 0);
- *       {@code pts_adjustment} 0; {@code cw_index} 0xFF; {@code tier} 0xFFF (no tier);</li>
- *   <li>{@code splice_command_type} 0x05 (splice_insert) with {@code splice_event_id} = the caller's id (32 bit),
- *       {@code splice_event_cancel_indicator} 0, {@code program_splice_flag} 1 and
- *       {@code splice_immediate_flag} 1: the pipeline does not know the media's PTS, and in HLS the splice
- *       point is the date range's START-DATE (OUT) or its end (IN), so no {@code splice_time()} is sent;
- *       {@code event_id_compliance_flag} and the reserved bits '1';</li>
- *   <li>OUT: {@code out_of_network_indicator} 1, {@code duration_flag} 1 and a {@code break_duration()} with
- *       {@code auto_return} 1 and the planned duration in 90 kHz ticks (rounded half-up, at most 2^33 − 1);
- *       IN: {@code out_of_network_indicator} 0, {@code duration_flag} 0;</li>
- *   <li>{@code unique_program_id}, {@code avail_num}, {@code avails_expected} 0 (not used);
- *       {@code descriptor_loop_length} 0; {@code CRC_32} the MPEG-2 CRC (ISO/IEC 13818-1 Annex A: polynomial
- *       0x04C11DB7, initial value 0xFFFFFFFF, no reflection, no final XOR) of every byte before it.</li>
- * </ul>
- * The OUT section is 35 bytes, the IN section 30. Pure and deterministic.
+ * {@code SCTE35-IN} attributes of a break's {@code EXT-X-DATERANGE}. Immediate splices without a splice time,
+ * since the pipeline does not know the media's timestamps; field by field in docs/hls-output.md, SCTE-35
+ * splice_insert. Pure and deterministic.
  */
 public final class Scte35 {
 

@@ -1,6 +1,7 @@
 package org.hlspipeline.processor.hls;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -26,5 +27,16 @@ public final class WindowSlide {
             total -= durationMicros.applyAsLong(segments.get(removed++));
         }
         return removed;
+    }
+
+    /** How many of the first {@code count} segments start a discontinuity: what sliding them out adds to it. */
+    public static <T> long discontinuities(List<T> segments, Predicate<T> discontinuity, int count) {
+        long n = 0;
+        for (int i = 0; i < count; i++) {
+            if (discontinuity.test(segments.get(i))) {
+                n++;
+            }
+        }
+        return n;
     }
 }

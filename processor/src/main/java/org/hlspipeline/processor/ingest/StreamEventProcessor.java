@@ -1,10 +1,9 @@
 package org.hlspipeline.processor.ingest;
 
-import org.hlspipeline.processor.rules.StreamEventRules;
 import org.hlspipeline.processor.window.RenditionDescription;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
-import org.hlspipeline.processor.window.WindowChange;
+import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
 import org.hlspipeline.processor.window.WindowSegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +93,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             deadLetter(record, DeadLetterReason.INVALID, "empty value: stream events are never tombstones", null);
             return;
         }
-        Optional<String> problem = StreamEventRules.problem(record.key(), event);
+        Optional<String> problem = StreamEventCheck.problem(record.key(), event);
         if (problem.isPresent()) {
             deadLetter(record, DeadLetterReason.INVALID, problem.get(), null);
             return;

@@ -1,6 +1,7 @@
 package org.hlspipeline.processor.ingest;
 
 import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.window.PendingSegment;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.window.WindowSegment;
@@ -37,7 +38,7 @@ public final class StreamStateCodecs {
             segments.add(toRecord(s));
         }
         List<PendingSegmentState> pending = new ArrayList<>(w.pending().size());
-        for (RenditionWindow.PendingSegment p : w.pending()) {
+        for (PendingSegment p : w.pending()) {
             pending.add(new PendingSegmentState(toRecord(p.segment()), p.arrivedAtMillis()));
         }
         return new RenditionWindowState(w.targetDurationSeconds(), w.windowSize(), w.maxPendingSegments(),
@@ -51,9 +52,9 @@ public final class StreamStateCodecs {
         for (WindowSegmentState s : r.getSegments()) {
             segments.add(fromRecord(s));
         }
-        List<RenditionWindow.PendingSegment> pending = new ArrayList<>(r.getPending().size());
+        List<PendingSegment> pending = new ArrayList<>(r.getPending().size());
         for (PendingSegmentState p : r.getPending()) {
-            pending.add(new RenditionWindow.PendingSegment(fromRecord(p.getSegment()), p.getArrivedAtMillis()));
+            pending.add(new PendingSegment(fromRecord(p.getSegment()), p.getArrivedAtMillis()));
         }
         return new RenditionWindow(r.getTargetDurationSeconds(), r.getWindowSize(), r.getMaxPendingSegments(),
                 r.getMediaSequence(), r.getDiscontinuitySequence(), segments, pending, r.getEnded(),

@@ -6,7 +6,7 @@ package org.hlspipeline.processor.playout;
  * range keeps its attribute values).
  *
  * @param firstSequence the media sequence number of the break's first segment; as media sequences are never
- *                      reused (DESIGN §7), neither is {@link #id()}
+ *                      reused, neither is {@link #id()} (see docs/hls-output.md, Breaks)
  * @param startMicros   the air time of that segment (epoch µs): the break's START-DATE
  * @param plannedMicros what the AD item had left to air when the break began (the whole item, or the rest of
  *                      it when it resumed after a cut): PLANNED-DURATION, {@code CUE-OUT} and the SCTE-35

@@ -11,47 +11,10 @@ import org.hlspipeline.processor.hls.Scte35;
 import org.hlspipeline.processor.hls.SegmentMarkers;
 
 /**
- * The ad markers of a channel's window (DESIGN §7 "Ads"): AD items bracketed so that downstream ad insertion can
- * replace them, as {@link ChannelConfig#adMarkers()} asks ({@code DATERANGE}, {@code CUE}, {@code BOTH} or
- * {@code NONE}). Pure: the same state gives the same markers, and every rendition gets the same ones.
- *
- * <h2>Breaks</h2>
- * An ad break is one occurrence of an AD item: its segments from the one that starts it (a discontinuity, or a
- * change of kind or item) to the last before the next such start. Its identity and plan are an {@link AdBreak},
- * fixed when its first segment airs and carried by each of its segments ({@link ChannelSegment#adBreak()}), so
- * the break keeps its markers after its first segment has slid out: ID {@code ad-<media sequence of its first
- * segment>}, start = that segment's air time, planned duration = what the item had left to air then. A break is
- * <em>closed</em> once a segment that is not part of it is in the window, or the channel has ended; its duration
- * is then the sum of its segments' durations (less than planned when it was cut short).
- *
- * <h2>DATERANGE (RFC 8216 §4.3.2.7, 8216bis §4.4.5.1, SCTE-35 mapping §4.4.5.1.1)</h2>
- * One {@code EXT-X-DATERANGE} per break that has a segment in the window, written before the first window
- * segment that lies in the break (its first segment, or the window's first segment once that has slid out):
- * <pre>
- * while it airs:  ID="ad-N",START-DATE="…",PLANNED-DURATION=p,SCTE35-OUT=0x…
- * once closed:    ID="ad-N",START-DATE="…",PLANNED-DURATION=p,DURATION=d,SCTE35-OUT=0x…,SCTE35-IN=0x…
- * </pre>
- * Values never change for an ID; a poll only ever adds {@code DURATION} and {@code SCTE35-IN}, as the RFC
- * allows (attributes of one ID must agree where both tags have them). {@code SCTE35-OUT} is a splice_insert with
- * {@code out_of_network_indicator} 1 and {@code break_duration} = planned; {@code SCTE35-IN} the same event with
- * {@code out_of_network_indicator} 0 (see {@link Scte35}). The tag goes once the break's last segment has slid
- * out: the range is [START-DATE, START-DATE + DURATION), which then ends at or before the first segment's
- * date, so none of its dates maps into the playlist any more. A date range needs an
- * {@code EXT-X-PROGRAM-DATE-TIME} in its playlist (RFC 8216 §4.3.2.7 "MUST"): on a channel without program
- * date-times, {@link ChannelPlaylists} gives one to each segment that carries a date range.
- *
- * <h2>CUE (the Adobe/Elemental convention; not in the RFC)</h2>
- * <pre>
- * #EXT-X-CUE-OUT:p                                 before the break's first segment, while it is in the window
- * #EXT-X-CUE-OUT-CONT:ElapsedTime=e,Duration=p     instead, before the window's first segment once the break's
- *                                                  first segment has slid out (e = its air time − the start)
- * #EXT-X-CUE-IN                                    before the first segment after a closed break, while a
- *                                                  segment of the break is still in the window
- * </pre>
- * One {@code CUE-OUT} or {@code CUE-OUT-CONT} per break and playlist: the later segments of a break carry no tag
- * (some packagers repeat {@code CUE-OUT-CONT} on each; a player or inserter that reads the playlist from the top
- * knows the state from the first). {@code BOTH} writes the date range first, then the cue tags; {@code NONE}
- * writes nothing. Durations are seconds with three decimals, like EXTINF.
+ * The ad markers of a channel's window: AD items bracketed so that downstream ad insertion can replace them, in
+ * the style the channel's configuration asks ({@link ChannelConfig#adMarkers()}). Computed from the window alone,
+ * so every rendition gets the same markers and a break keeps them after its first segment has slid out (see
+ * docs/hls-output.md, Ad markers).
  */
 public final class AdBreaks {
 

@@ -11,17 +11,20 @@ import java.util.Objects;
 public record ChannelConfig(List<LadderRendition> ladder, int windowSize, int targetDurationSeconds, Item filler,
                             boolean programDateTime, AdMarkers adMarkers) {
 
+    public static final int MAX_WINDOW_SIZE = 1000;
+    public static final int MAX_TARGET_DURATION_SECONDS = 60;
+
     public ChannelConfig {
         ladder = List.copyOf(ladder);
         Objects.requireNonNull(adMarkers, "adMarkers");
         if (ladder.isEmpty()) {
             throw new IllegalArgumentException("the ladder needs at least one rendition");
         }
-        if (windowSize < 1 || windowSize > 1000) {
-            throw new IllegalArgumentException("windowSize must be 1 to 1000");
+        if (windowSize < 1 || windowSize > MAX_WINDOW_SIZE) {
+            throw new IllegalArgumentException("windowSize must be 1 to " + MAX_WINDOW_SIZE);
         }
-        if (targetDurationSeconds < 1 || targetDurationSeconds > 60) {
-            throw new IllegalArgumentException("targetDuration must be 1 to 60 s");
+        if (targetDurationSeconds < 1 || targetDurationSeconds > MAX_TARGET_DURATION_SECONDS) {
+            throw new IllegalArgumentException("targetDuration must be 1 to " + MAX_TARGET_DURATION_SECONDS + " s");
         }
     }
 

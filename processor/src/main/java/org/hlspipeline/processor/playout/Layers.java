@@ -109,7 +109,7 @@ final class Layers {
             // when there is no filler, not the item that was cut.
             case REPLACE -> done.current() == null ? below.withTop(below.top().withCurrent(null))
                     : below.withTop(below.top().withCurrent(null)).withLastItem(done.current().item());
-            case JOIN_IN_PROGRESS -> Playout.joinInProgress(below, done.startedAtMicros(), atMicros);
+            case JOIN_IN_PROGRESS -> joinInProgress(below, done.startedAtMicros(), atMicros);
         };
         return startWaiting(below, atMicros);
     }
@@ -152,5 +152,30 @@ final class Layers {
             }
         }
         return state;
+    }
+
+    /**
+     * Where the programming below a finished alert would be had the alert not aired: the layers below run dry
+     * (nothing is emitted) for as long as the alert aired, and programming continues from there.
+     */
+    static ChannelState joinInProgress(ChannelState below, long fromMicros, long toMicros) {
+        ChannelState dry = below;
+        long time = fromMicros;
+        while (true) {
+            ChannelState resolved = resolve(dry, LiveFeed.NONE);
+            if (resolved == null || resolved.ended()) {
+                return dry;
+            }
+            Playhead playhead = resolved.top().current();
+            if (playhead.live()) {
+                return resolved.withDiscontinuity(); // a relay joins at its live edge anyway
+            }
+            long duration = playhead.item().vod().durationMicros(playhead.nextIndex());
+            if (time + duration > toMicros) {
+                return resolved.withDiscontinuity();
+            }
+            time += duration;
+            dry = resolved.withTop(resolved.top().withCurrent(playhead.advanced()));
+        }
     }
 }

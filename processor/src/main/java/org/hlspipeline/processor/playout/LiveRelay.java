@@ -43,7 +43,7 @@ final class LiveRelay {
             ChannelSegment aired = new ChannelSegment(state.nextMediaSequence(), state.nextAirMicros(),
                     live.durationMicros(), live.uris(), state.pendingDiscontinuity() && state.nextMediaSequence() > 0,
                     item.itemId(), item.kind(), item.title());
-            return Playout.appendAired(state, playhead.relayed(sequence, live.durationMicros()), aired);
+            return Airing.appendAired(state, playhead.relayed(sequence, live.durationMicros()), aired);
         }
         return stallFiller(s, playhead, sequence, untilMicros);
     }
@@ -57,9 +57,9 @@ final class LiveRelay {
         int index = playhead.stalled() && playhead.stallIndex() < filler.outPoint()
                 ? playhead.stallIndex() : filler.inPoint();
         ChannelState state = !playhead.stalled() || index == filler.inPoint() ? s.withDiscontinuity() : s;
-        ChannelSegment aired = Playout.vodSegment(state, filler, index);
+        ChannelSegment aired = Airing.vodSegment(state, filler, index);
         Playhead waiting = new Playhead(playhead.item(), playhead.nextIndex(), playhead.fallback(), sequence,
                 playhead.liveAiredMicros(), index + 1);
-        return Playout.appendAired(state, waiting, aired);
+        return Airing.appendAired(state, waiting, aired);
     }
 }

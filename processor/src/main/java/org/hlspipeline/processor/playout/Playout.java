@@ -3,10 +3,6 @@ package org.hlspipeline.processor.playout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.hlspipeline.processor.hls.WindowSlide;
 
 /**
  * The channel engine: pure functions of a {@link ChannelState}, the commands given to it and the time.
@@ -78,74 +74,7 @@ public final class Playout {
     /** Airs the next segment of the top layer's VOD playhead, which {@link Layers#resolve} made ready. */
     private static ChannelState air(ChannelState s) {
         Playhead playhead = s.top().current();
-        ChannelSegment plain = vodSegment(s, playhead.item(), playhead.nextIndex());
-        return appendAired(s, playhead.advanced(), plain);
-    }
-
-    /** Segment {@code index} of a VOD item, in every rendition of the ladder, as the next segment to air. */
-    static ChannelSegment vodSegment(ChannelState s, Item item, int index) {
-        VodAsset asset = item.vod();
-        Map<String, String> uris = new TreeMap<>();
-        for (String rendition : s.config().renditionNames()) {
-            uris.put(rendition, asset.uri(rendition, index));
-        }
-        return new ChannelSegment(s.nextMediaSequence(), s.nextAirMicros(), asset.durationMicros(index), uris,
-                s.pendingDiscontinuity() && s.nextMediaSequence() > 0, item.itemId(), item.kind(), item.title());
-    }
-
-    /**
-     * Adds an aired segment to the window (sliding it) and moves the top layer's playhead on to {@code next}.
-     * An AD segment carries its break: the one the previous segment opened, or a new one.
-     */
-    static ChannelState appendAired(ChannelState s, Playhead next, ChannelSegment plain) {
-        Layer top = s.top();
-        ChannelSegment previous = s.window().isEmpty() ? null : s.window().get(s.window().size() - 1);
-        ChannelSegment segment = plain.kind() != ItemKind.AD ? plain : withAdBreak(plain,
-                AdBreaks.continues(previous, plain) ? previous.adBreak() : AdBreaks.opening(plain, next));
-
-        List<ChannelSegment> window = new ArrayList<>(s.window().size() + 1);
-        window.addAll(s.window());
-        window.add(segment);
-        int removed = WindowSlide.removable(window, ChannelSegment::durationMicros, s.config().windowSize(),
-                s.config().targetDurationSeconds());
-        long slidDiscontinuities = 0;
-        for (int i = 0; i < removed; i++) {
-            if (window.get(i).discontinuity()) {
-                slidDiscontinuities++;
-            }
-        }
-        ChannelState withPlayhead = s.withTop(top.withCurrent(next));
-        return withPlayhead.aired(segment, window.subList(removed, window.size()),
-                s.discontinuitySequence() + slidDiscontinuities);
-    }
-
-    private static ChannelSegment withAdBreak(ChannelSegment s, AdBreak adBreak) {
-        return new ChannelSegment(s.mediaSequence(), s.airTimeMicros(), s.durationMicros(), s.uris(),
-                s.discontinuity(), s.itemId(), s.kind(), s.title(), adBreak);
-    }
-
-    /**
-     * Where the programming below a finished alert would be had the alert not aired: the layers below run dry
-     * (nothing is emitted) for as long as the alert aired, and programming continues from there.
-     */
-    static ChannelState joinInProgress(ChannelState below, long fromMicros, long toMicros) {
-        ChannelState dry = below;
-        long time = fromMicros;
-        while (true) {
-            ChannelState resolved = Layers.resolve(dry, LiveFeed.NONE);
-            if (resolved == null || resolved.ended()) {
-                return dry;
-            }
-            Playhead playhead = resolved.top().current();
-            if (playhead.live()) {
-                return resolved.withDiscontinuity(); // a relay joins at its live edge anyway
-            }
-            long duration = playhead.item().vod().durationMicros(playhead.nextIndex());
-            if (time + duration > toMicros) {
-                return resolved.withDiscontinuity();
-            }
-            time += duration;
-            dry = resolved.withTop(resolved.top().withCurrent(playhead.advanced()));
-        }
+        ChannelSegment plain = Airing.vodSegment(s, playhead.item(), playhead.nextIndex());
+        return Airing.appendAired(s, playhead.advanced(), plain);
     }
 }

@@ -6,32 +6,16 @@ import java.util.Objects;
 
 /**
  * What a channel airs at a given time and what it will air next, projected from its state: the basis of the
- * channel API's "now playing" and "up next", and of an EPG later.
+ * channel API's "now playing" and "up next" and of the guide. It runs the engine's own rules ({@link Layers},
+ * alerts ending at their boundary, fallbacks) on a copy of the state, one item pass at a time, so it shows what
+ * {@link Playout#advance} will air; commands scheduled but not yet effective are left out (see
+ * docs/hls-output.md, Projected schedule). Pure: times are epoch microseconds, like the engine's.
  *
- * <p>The projection runs the engine's own rules ({@link Layers#resolve}, alerts ending at their boundary, layers
- * resuming by policy, fallbacks) on a copy of the state without airing anything, one item pass at a time rather
- * than one segment at a time. So what it shows is what {@link Playout#advance} will air, in this order: the rest
- * of the current item, then the rest of the top layer (an interrupt's or alert's items), then the layers below it
- * resuming by their policy (RESUME: the cut item from its next unaired segment; SKIP: the next queued item;
- * REPLACE: the interrupt's items were the programming; JOIN_IN_PROGRESS: where programming would be), then the
- * queue, then the fallback (the filler, or the last item looping).
- *
- * <p>What it does not see: commands that are scheduled but not effective yet ({@link ChannelState#scheduled()}:
- * an enqueue, an interrupt with a later {@code effectiveAt}, an alert that has not started) are left out; the
- * projection shows programming as if no further command arrived. A live relay's end cannot be projected
- * ({@link Horizon#LIVE}).
- *
- * <p>It stops after {@code maxItems} entries ({@link Horizon#MORE}), at an item that loops until a command
- * changes it ({@link Horizon#LOOPS}: the fallback filler, the last item looping, a looping item; shown once), when
- * the channel ends ({@link Horizon#ENDS}) or when nothing is left to air ({@link Horizon#IDLE}).
- *
- * <p>Pure: no clock, no Kafka. Times are epoch microseconds, like the engine's.
- *
- * @param nowPlaying   what airs at the time asked, or null (not configured, nothing aired yet, ended, idle)
- * @param upNext       what airs after it, in order, each with its projected start and end
- * @param horizon      why the list stops where it does
+ * @param nowPlaying    what airs at the time asked, or null (not configured, nothing aired yet, ended, idle)
+ * @param upNext        what airs after it, in order, each with its projected start and end
+ * @param horizon       why the list stops where it does
  * @param horizonMicros when the projection stops: the end of the last entry (or of now playing), the time the
- *                     channel ends or runs dry; 0 when the channel is not configured
+ *                      channel ends or runs dry; 0 when the channel is not configured
  */
 public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horizon horizon, long horizonMicros) {
 
@@ -111,8 +95,8 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
         if (!state.configured()) {
             return new ProjectedSchedule(null, List.of(), Horizon.IDLE, 0);
         }
-        List<Run> runs = new ArrayList<>();
-        Run aired = airedRun(state);
+        List<ScheduleRun> runs = new ArrayList<>();
+        ScheduleRun aired = airedRun(state);
         long now = nowMicros;
         if (aired != null) {
             runs.add(aired);
@@ -132,7 +116,7 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
                 state.waiting(), List.of(), state.commandsScheduled(), state.lastItem(),
                 state.pendingDiscontinuity(), state.idle(), state.endAfterCurrent(), state.ended());
         long t = state.nextAirMicros();
-        Run open = aired;
+        ScheduleRun open = aired;
         int steps = 0;
         while (horizon == null) {
             // Enough entries, once the last one is a whole pass after now (now playing may yet continue).
@@ -168,7 +152,7 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
                 }
             } else {
                 to = item.outPoint();
-                end = t + span(asset, from, to);
+                end = t + asset.span(from, to);
             }
             // Only a command (which the projection does not see) stops a loop on a layer without an end time.
             boolean loopsForever = item.loop() && !top.isAlert();
@@ -182,7 +166,8 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
                     open.item = item;
                 }
             } else {
-                open = Run.projected(item, top.id(), playhead.fallback(), from, to, t, end, loopsForever);
+                open = ScheduleRun.projected(item, top.id(), playhead.fallback(), from, to, t, end,
+                        loopsForever);
                 runs.add(open);
             }
             s = passed(r, top.withCurrent(new Playhead(item, to, playhead.fallback())), end, to - from);
@@ -195,25 +180,29 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
         return assemble(runs, now, maxItems, horizon, horizonMicros);
     }
 
-    private static ProjectedSchedule assemble(List<Run> runs, long now, int maxItems, Horizon horizon,
+    private static ProjectedSchedule assemble(List<ScheduleRun> runs, long now, int maxItems, Horizon horizon,
                                               long horizonMicros) {
         NowPlaying nowPlaying = null;
         List<Entry> upNext = new ArrayList<>();
-        for (Run run : runs) {
+        for (ScheduleRun run : runs) {
             if (run.startMicros > now) {
                 if (upNext.size() < maxItems) {
-                    upNext.add(run.entry());
+                    upNext.add(new Entry(run.itemId, run.title, run.kind, run.layer, run.startMicros, run.endMicros,
+                            run.fromIndex, run.toIndex, run.fallback, run.loops));
                 }
             } else if (run.endMicros > now && nowPlaying == null) {
-                nowPlaying = run.nowPlaying(now);
+                ScheduleRun.Position at = run.positionAt(now);
+                nowPlaying = new NowPlaying(run.itemId, run.title, run.kind, run.layer,
+                        at == null ? null : at.index(), at == null ? null : at.micros(), run.endMicros, run.fallback,
+                        run.loops);
             }
         }
         return new ProjectedSchedule(nowPlaying, upNext, horizon, horizonMicros);
     }
 
-    private static int startingAfter(List<Run> runs, long now) {
+    private static int startingAfter(List<ScheduleRun> runs, long now) {
         int count = 0;
-        for (Run run : runs) {
+        for (ScheduleRun run : runs) {
             if (run.startMicros > now) {
                 count++;
             }
@@ -226,7 +215,7 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
      * a segment; a command applied ahead of the next boundary (skip, replace now) may have dropped it, and then
      * only the segment itself is known.
      */
-    private static Run airedRun(ChannelState state) {
+    private static ScheduleRun airedRun(ChannelState state) {
         List<ChannelSegment> window = state.window();
         if (window.isEmpty()) {
             return null;
@@ -238,10 +227,11 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
             if (playhead != null && playhead.item().itemId().equals(last.itemId())
                     && playhead.nextIndex() > playhead.item().inPoint()
                     && playhead.item().source() instanceof VodAsset) {
-                return Run.aired(last, playhead.item(), layer.id(), playhead.fallback(), playhead.nextIndex() - 1);
+                return ScheduleRun.aired(last, playhead.item(), layer.id(), playhead.fallback(),
+                        playhead.nextIndex() - 1);
             }
         }
-        return Run.aired(last, null, null, false, null);
+        return ScheduleRun.aired(last, null, null, false, null);
     }
 
     /** The state after airing {@code segments} segments of the top layer's playhead, ending at {@code airMicros}. */
@@ -251,88 +241,5 @@ public record ProjectedSchedule(NowPlaying nowPlaying, List<Entry> upNext, Horiz
         return new ChannelState(r.channelId(), r.config(), airMicros, r.nextMediaSequence() + segments,
                 r.discontinuitySequence(), r.window(), layers, r.waiting(), r.scheduled(), r.commandsScheduled(),
                 r.lastItem(), false, r.idle(), r.endAfterCurrent(), r.ended());
-    }
-
-    /** The duration of the asset's segments {@code from} (inclusive) to {@code to} (exclusive). */
-    static long span(VodAsset asset, int from, int to) {
-        if (to <= from) {
-            return 0;
-        }
-        if (asset.durationsMicros().isEmpty()) {
-            return (long) (to - from) * asset.segmentDurationMicros();
-        }
-        long total = 0;
-        for (int i = from; i < to; i++) {
-            total += asset.durationMicros(i);
-        }
-        return total;
-    }
-
-    /** One pass of an item, as it is being projected. */
-    private static final class Run {
-
-        final String itemId;
-        final String title;
-        final ItemKind kind;
-        final String layer;
-        final boolean fallback;
-        final long startMicros;
-        /** A segment of the run whose index and air time are known: where positions are counted from. */
-        final Integer anchorIndex;
-        final long anchorMicros;
-        final Integer fromIndex;
-        Item item;
-        Integer toIndex;
-        long endMicros;
-        boolean loops;
-
-        private Run(Item item, String itemId, String title, ItemKind kind, String layer, boolean fallback,
-                    long startMicros, Integer anchorIndex, long anchorMicros, Integer fromIndex, Integer toIndex,
-                    long endMicros, boolean loops) {
-            this.item = item;
-            this.itemId = itemId;
-            this.title = title;
-            this.kind = kind;
-            this.layer = layer;
-            this.fallback = fallback;
-            this.startMicros = startMicros;
-            this.anchorIndex = anchorIndex;
-            this.anchorMicros = anchorMicros;
-            this.fromIndex = fromIndex;
-            this.toIndex = toIndex;
-            this.endMicros = endMicros;
-            this.loops = loops;
-        }
-
-        static Run aired(ChannelSegment last, Item item, String layer, boolean fallback, Integer index) {
-            return new Run(item, last.itemId(), last.title(), last.kind(), layer, fallback, last.airTimeMicros(),
-                    index, last.airTimeMicros(), null, index == null ? null : index + 1, last.endMicros(), false);
-        }
-
-        static Run projected(Item item, String layer, boolean fallback, int from, int to, long start, long end,
-                             boolean loops) {
-            return new Run(item, item.itemId(), item.title(), item.kind(), layer, fallback, start, from, start, from,
-                    to, end, loops);
-        }
-
-        Entry entry() {
-            return new Entry(itemId, title, kind, layer, startMicros, endMicros, fromIndex, toIndex, fallback, loops);
-        }
-
-        NowPlaying nowPlaying(long now) {
-            Integer index = null;
-            Long position = null;
-            if (anchorIndex != null && item != null && item.source() instanceof VodAsset asset) {
-                int i = anchorIndex;
-                long segmentStart = anchorMicros;
-                while (i < toIndex - 1 && segmentStart + asset.durationMicros(i) <= now) {
-                    segmentStart += asset.durationMicros(i);
-                    i++;
-                }
-                index = i;
-                position = span(asset, item.inPoint(), i) + (now - segmentStart);
-            }
-            return new NowPlaying(itemId, title, kind, layer, index, position, endMicros, fallback, loops);
-        }
     }
 }

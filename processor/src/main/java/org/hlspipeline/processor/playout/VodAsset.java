@@ -63,6 +63,21 @@ public record VodAsset(Map<String, RenditionUris> renditions, int segmentCount, 
         return durationsMicros.isEmpty() ? segmentDurationMicros : durationsMicros.get(index);
     }
 
+    /** The duration of the segments {@code from} (inclusive) to {@code to} (exclusive). */
+    public long span(int from, int to) {
+        if (to <= from) {
+            return 0;
+        }
+        if (durationsMicros.isEmpty()) {
+            return (long) (to - from) * segmentDurationMicros;
+        }
+        long total = 0;
+        for (int i = from; i < to; i++) {
+            total += durationsMicros.get(i);
+        }
+        return total;
+    }
+
     public String uri(String rendition, int index) {
         return renditions.get(rendition).uri(index, startNumber + index);
     }

@@ -2,63 +2,158 @@ package org.hlspipeline.processor.rules;
 
 import static org.hlspipeline.processor.rules.InputRules.durationProblem;
 import static org.hlspipeline.processor.rules.InputRules.idProblem;
+import static org.hlspipeline.processor.rules.InputRules.printable;
 import static org.hlspipeline.processor.rules.InputRules.uriProblem;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 
-import org.hlspipeline.schemas.channel.Item;
-import org.hlspipeline.schemas.channel.LiveSource;
-import org.hlspipeline.schemas.channel.RenditionSource;
-import org.hlspipeline.schemas.channel.VodSource;
+import org.hlspipeline.processor.playout.Item;
+import org.hlspipeline.processor.playout.VodAsset;
 
 /**
- * The rules for one item of a channel command, in the words of the JSON form (DESIGN §9): first what holds for
- * the item alone ({@link #structureProblem}), then what holds for the channel it airs on ({@link #fitProblem}).
- * Messages are relative to the item; {@link #label} says which item.
+ * The rules for one item of a channel command, in the words of the JSON form (see docs/input-rules.md, Items):
+ * first what holds for the item alone, over its fields as they arrive, then what holds for the channel it airs on
+ * ({@link #fitProblem}), over the domain item that the fields make. Messages are relative to the item;
+ * {@link #label} says which item. The adapter that reads the item's form asks them in the order of that form.
  */
-final class ItemRules {
+public final class ItemRules {
 
-    static final int MAX_TITLE_LENGTH = 1024;
+    public static final int MAX_TITLE_LENGTH = 1024;
+
+    public static final String MISSING = "the item is missing";
+    public static final String NO_SOURCE = "give either a vod or a live source";
+    public static final String NO_RENDITIONS = "vod.renditions must give at least one rendition";
 
     private ItemRules() {
     }
 
     /** {@code items[1] "ep2"}, or {@code items[1]} when the item id itself is the problem. */
-    static String label(String where, Item item) {
-        String id = item == null ? null : item.getItemId();
-        return id != null && idProblem("itemId", id).isEmpty() ? where + " \"" + id + "\"" : where;
+    public static String label(String where, String itemId) {
+        return itemId != null && idProblem("itemId", itemId).isEmpty() ? where + " \"" + itemId + "\"" : where;
     }
 
-    /** What is wrong with the item on its own, whatever channel it airs on. */
-    static Optional<String> structureProblem(Item item) {
-        if (item == null) {
-            return Optional.of("the item is missing");
-        }
-        Optional<String> id = idProblem("itemId", item.getItemId());
+    /** The fields every item has, whatever its source. */
+    public static Optional<String> headProblem(String itemId, boolean hasKind, String title) {
+        Optional<String> id = idProblem("itemId", itemId);
         if (id.isPresent()) {
             return id;
         }
-        if (item.getKind() == null) {
+        if (!hasKind) {
             return Optional.of("kind is missing");
         }
-        Optional<String> title = titleProblem(item.getTitle());
-        if (title.isPresent()) {
-            return title;
+        return titleProblem(title);
+    }
+
+    /** A VOD source's segment count and first number. */
+    public static Optional<String> vodCountProblem(int segmentCount, long startNumber) {
+        if (segmentCount < 1) {
+            return Optional.of("vod.segmentCount must be at least 1 (got " + segmentCount + ")");
         }
-        Object source = item.getSource();
-        if (source instanceof VodSource vod) {
-            return vodProblem(item, vod);
+        if (startNumber < 0 || startNumber > InputRules.MAX_SEQUENCE) {
+            return Optional.of("vod.startNumber must be 0 to 2^53 (got " + startNumber + ")");
         }
-        if (source instanceof LiveSource live) {
-            return liveProblem(item, live);
+        return Optional.empty();
+    }
+
+    /**
+     * A VOD source's durations: one for every segment ({@code segmentDurationMicros}), or one each
+     * ({@code durationsMicros}, of which an element may be missing).
+     */
+    public static Optional<String> vodDurationsProblem(Long segmentDurationMicros, List<Long> durationsMicros,
+                                                       int segmentCount) {
+        if (durationsMicros.isEmpty()) {
+            if (segmentDurationMicros == null) {
+                return Optional.of("vod.segmentDuration or vod.durations is required");
+            }
+            return durationProblem(segmentDurationMicros).map(problem -> "vod.segmentDuration: " + problem);
         }
-        return Optional.of("give either a vod or a live source");
+        if (durationsMicros.size() != segmentCount) {
+            return Optional.of("vod.durations lists " + durationsMicros.size() + " values for " + segmentCount
+                    + " segments");
+        }
+        for (int i = 0; i < durationsMicros.size(); i++) {
+            Long micros = durationsMicros.get(i);
+            Optional<String> duration = micros == null ? Optional.of("duration is missing") : durationProblem(micros);
+            if (duration.isPresent()) {
+                return Optional.of("vod.durations[" + i + "]: " + duration.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where one rendition of a VOD source's segments are.
+     *
+     * @param given    whether the rendition says anything at all
+     * @param template the URI template, or null
+     * @param uris     the explicit URIs, empty when there are none
+     */
+    public static Optional<String> renditionProblem(String name, boolean given, String template, List<String> uris,
+                                                    int segmentCount, long startNumber) {
+        Optional<String> id = idProblem("rendition name", name);
+        if (id.isPresent()) {
+            return Optional.of("vod.renditions \"" + printable(name) + "\": " + id.get());
+        }
+        String where = "rendition " + name + ": ";
+        if (!given) {
+            return Optional.of(where + "give a uriTemplate or uris");
+        }
+        if ((template == null) == uris.isEmpty()) {
+            return Optional.of(where + "give exactly one of uriTemplate or uris");
+        }
+        if (template != null) {
+            if (!template.contains("{n}")) {
+                return Optional.of(where + "uriTemplate must contain {n}, the segment number");
+            }
+            // The longest number the template is filled with: what the longest URI looks like.
+            String longest = template.replace("{n}", Long.toString(startNumber + segmentCount - 1));
+            return uriProblem(longest).map(problem -> where + "uriTemplate: " + problem);
+        }
+        if (uris.size() != segmentCount) {
+            return Optional.of(where + "uris lists " + uris.size() + " URIs for " + segmentCount + " segments");
+        }
+        for (int i = 0; i < uris.size(); i++) {
+            Optional<String> problem = uriProblem(uris.get(i));
+            if (problem.isPresent()) {
+                return Optional.of(where + "uris[" + i + "]: " + problem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A VOD item's in and out points; null means the asset's start or end. */
+    public static Optional<String> rangeProblem(Integer inPoint, Integer outPoint, int segmentCount) {
+        if (inPoint == null && outPoint == null) {
+            return Optional.empty();
+        }
+        int in = inPoint == null ? 0 : inPoint;
+        int out = outPoint == null ? segmentCount : outPoint;
+        if (in < 0 || out > segmentCount || in >= out) {
+            return Optional.of("in and out must satisfy 0 <= in < out <= " + segmentCount + " (got " + in + ".."
+                    + out + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** A live relay, and the in and out points it may not have. */
+    public static Optional<String> liveProblem(String streamId, Long maxDurationMicros, Integer inPoint,
+                                               Integer outPoint) {
+        Optional<String> stream = idProblem("live.streamId", streamId);
+        if (stream.isPresent()) {
+            return stream;
+        }
+        if (maxDurationMicros != null && maxDurationMicros <= 0) {
+            return Optional.of("live.maxDuration must be greater than 0");
+        }
+        if (inPoint != null || outPoint != null) {
+            return Optional.of("in and out apply to vod items only, not to a live relay");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -66,19 +161,16 @@ final class ItemRules {
      * a missing rendition, or a segment longer than the target duration allows (RFC 8216 4.3.3.1: every EXTINF
      * rounded to the nearest integer is at most EXT-X-TARGETDURATION). A live relay is checked as it airs.
      */
-    static Optional<String> fitProblem(Item item, Collection<String> ladder, int targetDurationSeconds) {
-        if (!(item.getSource() instanceof VodSource vod)) {
+    public static Optional<String> fitProblem(Item item, Collection<String> ladder, int targetDurationSeconds) {
+        if (!(item.source() instanceof VodAsset vod)) {
             return Optional.empty();
         }
-        Optional<String> missing = missingRenditions(vod, ladder);
+        Optional<String> missing = missingRenditions(vod.renditionNames(), ladder);
         if (missing.isPresent()) {
             return missing;
         }
-        List<Long> durations = durations(vod);
-        int in = item.getInPoint() == null ? 0 : item.getInPoint();
-        int out = item.getOutPoint() == null ? vod.getSegmentCount() : item.getOutPoint();
-        if (durations.isEmpty()) {
-            long micros = vod.getSegmentDurationMicros();
+        if (vod.durationsMicros().isEmpty()) {
+            long micros = vod.segmentDurationMicros();
             if (roundedSeconds(micros) > targetDurationSeconds) {
                 return Optional.of("segments last " + seconds(micros) + " s, which rounds to "
                         + roundedSeconds(micros) + " s, more than the channel's target duration of "
@@ -86,8 +178,8 @@ final class ItemRules {
             }
             return Optional.empty();
         }
-        for (int i = in; i < out; i++) {
-            long micros = durations.get(i);
+        for (int i = item.inPoint(); i < item.outPoint(); i++) {
+            long micros = vod.durationMicros(i);
             if (roundedSeconds(micros) > targetDurationSeconds) {
                 return Optional.of("segment " + i + " lasts " + seconds(micros) + " s, which rounds to "
                         + roundedSeconds(micros) + " s, more than the channel's target duration of "
@@ -98,10 +190,10 @@ final class ItemRules {
     }
 
     /** The ladder's renditions that a VOD item does not provide, as a message; empty when it provides them all. */
-    static Optional<String> missingRenditions(VodSource vod, Collection<String> ladder) {
+    static Optional<String> missingRenditions(Set<String> provided, Collection<String> ladder) {
         List<String> missing = new ArrayList<>();
         for (String name : ladder) {
-            if (!vod.getRenditions().containsKey(name)) {
+            if (!provided.contains(name)) {
                 missing.add(name);
             }
         }
@@ -129,111 +221,6 @@ final class ItemRules {
         return Optional.empty();
     }
 
-    private static Optional<String> vodProblem(Item item, VodSource vod) {
-        int count = vod.getSegmentCount();
-        if (count < 1) {
-            return Optional.of("vod.segmentCount must be at least 1 (got " + count + ")");
-        }
-        if (vod.getStartNumber() < 0 || vod.getStartNumber() > InputRules.MAX_SEQUENCE) {
-            return Optional.of("vod.startNumber must be 0 to 2^53 (got " + vod.getStartNumber() + ")");
-        }
-        List<Long> durations = durations(vod);
-        if (durations.isEmpty()) {
-            if (vod.getSegmentDurationMicros() == null) {
-                return Optional.of("vod.segmentDuration or vod.durations is required");
-            }
-            Optional<String> duration = durationProblem(vod.getSegmentDurationMicros());
-            if (duration.isPresent()) {
-                return Optional.of("vod.segmentDuration: " + duration.get());
-            }
-        } else {
-            if (durations.size() != count) {
-                return Optional.of("vod.durations lists " + durations.size() + " values for " + count
-                        + " segments");
-            }
-            for (int i = 0; i < durations.size(); i++) {
-                Long micros = durations.get(i);
-                Optional<String> duration = micros == null ? Optional.of("duration is missing")
-                        : durationProblem(micros);
-                if (duration.isPresent()) {
-                    return Optional.of("vod.durations[" + i + "]: " + duration.get());
-                }
-            }
-        }
-        Map<String, RenditionSource> renditions = vod.getRenditions();
-        if (renditions == null || renditions.isEmpty()) {
-            return Optional.of("vod.renditions must give at least one rendition");
-        }
-        for (Map.Entry<String, RenditionSource> e : new TreeMap<>(renditions).entrySet()) {
-            Optional<String> problem = renditionProblem(e.getKey(), e.getValue(), count, vod.getStartNumber());
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        if (item.getInPoint() != null || item.getOutPoint() != null) {
-            int in = item.getInPoint() == null ? 0 : item.getInPoint();
-            int out = item.getOutPoint() == null ? count : item.getOutPoint();
-            if (in < 0 || out > count || in >= out) {
-                return Optional.of("in and out must satisfy 0 <= in < out <= " + count + " (got " + in + ".."
-                        + out + ")");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> renditionProblem(String name, RenditionSource source, int count,
-                                                     long startNumber) {
-        Optional<String> id = idProblem("rendition name", name);
-        if (id.isPresent()) {
-            return Optional.of("vod.renditions \"" + printable(name) + "\": " + id.get());
-        }
-        String where = "rendition " + name + ": ";
-        if (source == null) {
-            return Optional.of(where + "give a uriTemplate or uris");
-        }
-        String template = source.getUriTemplate();
-        List<String> uris = source.getUris() == null ? List.of() : source.getUris();
-        if ((template == null) == uris.isEmpty()) {
-            return Optional.of(where + "give exactly one of uriTemplate or uris");
-        }
-        if (template != null) {
-            if (!template.contains("{n}")) {
-                return Optional.of(where + "uriTemplate must contain {n}, the segment number");
-            }
-            // The longest number the template is filled with: what the longest URI looks like.
-            String longest = template.replace("{n}", Long.toString(startNumber + count - 1));
-            return uriProblem(longest).map(problem -> where + "uriTemplate: " + problem);
-        }
-        if (uris.size() != count) {
-            return Optional.of(where + "uris lists " + uris.size() + " URIs for " + count + " segments");
-        }
-        for (int i = 0; i < uris.size(); i++) {
-            Optional<String> problem = uriProblem(uris.get(i));
-            if (problem.isPresent()) {
-                return Optional.of(where + "uris[" + i + "]: " + problem.get());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> liveProblem(Item item, LiveSource live) {
-        Optional<String> stream = idProblem("live.streamId", live.getStreamId());
-        if (stream.isPresent()) {
-            return stream;
-        }
-        if (live.getMaxDurationMicros() != null && live.getMaxDurationMicros() <= 0) {
-            return Optional.of("live.maxDuration must be greater than 0");
-        }
-        if (item.getInPoint() != null || item.getOutPoint() != null) {
-            return Optional.of("in and out apply to vod items only, not to a live relay");
-        }
-        return Optional.empty();
-    }
-
-    private static List<Long> durations(VodSource vod) {
-        return vod.getDurationsMicros() == null ? List.of() : vod.getDurationsMicros();
-    }
-
     /** Rounded to the nearest second, halves up, as EXTINF is compared with EXT-X-TARGETDURATION. */
     static long roundedSeconds(long micros) {
         return (micros + 500_000) / 1_000_000;
@@ -241,15 +228,5 @@ final class ItemRules {
 
     static String seconds(long micros) {
         return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
-    }
-
-    /** The value with control characters shown as '?', for messages that end up in logs and HTTP answers. */
-    static String printable(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), 140));
-        for (int i = 0; i < s.length() && i < 140; i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
-        }
-        return s.length() > 140 ? out.append('…').toString() : out.toString();
     }
 }

@@ -9,49 +9,36 @@ import static org.hlspipeline.processor.rules.InputRules.uriProblem;
 
 import java.util.Optional;
 
-import org.hlspipeline.schemas.stream.RenditionInfo;
-import org.hlspipeline.schemas.stream.Segment;
-import org.hlspipeline.schemas.stream.StreamEvent;
-
-/** Whether a stream event may enter the pipeline; the reason when it may not. */
+/**
+ * Whether a stream event may enter the pipeline; the reason when it may not. Over the event's fields, so that
+ * the HTTP gateway and the ingest topology read their own forms and ask the same rules (see docs/input-rules.md,
+ * Stream events).
+ */
 public final class StreamEventRules {
 
     private StreamEventRules() {
     }
 
-    public static Optional<String> problem(String recordKey, StreamEvent event) {
-        Optional<String> id = idProblem("streamId", event.getStreamId());
-        if (id.isPresent()) {
-            return id;
-        }
-        if (!event.getStreamId().equals(recordKey)) {
-            return Optional.of("record key '" + recordKey + "' differs from streamId '" + event.getStreamId()
-                    + "'; the key must be the stream id so a stream's events stay in order on one partition");
-        }
-        Object payload = event.getPayload();
-        if (payload instanceof Segment segment) {
-            return segmentProblem(segment);
-        }
-        if (payload instanceof RenditionInfo info) {
-            return renditionInfoProblem(info);
-        }
-        return Optional.empty();
+    /** The stream id, and the record key that must equal it so that a stream's events stay in order. */
+    public static Optional<String> keyProblem(String recordKey, String streamId) {
+        return InputRules.keyProblem(recordKey, recordKey, "streamId", streamId,
+                "the stream id so a stream's events stay in order on one partition");
     }
 
-    public static Optional<String> segmentProblem(Segment segment) {
+    public static Optional<String> segmentProblem(String rendition, long sequence, long durationMicros, String uri) {
         return first(
-                idProblem("rendition", segment.getRendition()),
-                sequenceProblem(segment.getSequence()),
-                durationProblem(segment.getDurationMicros()),
-                uriProblem(segment.getUri()));
+                idProblem("rendition", rendition),
+                sequenceProblem(sequence),
+                durationProblem(durationMicros),
+                uriProblem(uri));
     }
 
-    public static Optional<String> renditionInfoProblem(RenditionInfo info) {
-        Optional<String> rendition = idProblem("rendition", info.getRendition());
-        if (rendition.isPresent()) {
-            return rendition;
+    public static Optional<String> renditionInfoProblem(String rendition, long bandwidth, Long averageBandwidth,
+                                                        String resolution, String codecs, Double frameRate) {
+        Optional<String> problem = idProblem("rendition", rendition);
+        if (problem.isPresent()) {
+            return problem;
         }
-        return renditionAttributesProblem(info.getBandwidth(), info.getAverageBandwidth(), info.getResolution(),
-                info.getCodecs(), info.getFrameRate());
+        return renditionAttributesProblem(bandwidth, averageBandwidth, resolution, codecs, frameRate);
     }
 }

@@ -3,7 +3,7 @@ package org.hlspipeline.processor.window;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.hlspipeline.processor.hls.MediaPlaylist;
@@ -12,7 +12,8 @@ import org.hlspipeline.processor.hls.WindowSlide;
 
 /**
  * The live window of one rendition of one stream: an immutable value, changed only by pure functions that return
- * a new window and what happened ({@link WindowChange}).
+ * a new window and what happened ({@link WindowChange}). The bookkeeping of pending segments and lost
+ * sequences is {@link Gaps}'.
  *
  * <p>Players only ever see {@link #segments()}: the contiguous run that starts at {@link #mediaSequence()}.
  * Segments that arrive ahead of a missing sequence wait in {@link #pending()} until the gap fills or the gap
@@ -40,10 +41,18 @@ public record RenditionWindow(
         long lostSegments,
         long lateSegments) {
 
-    /** A segment that arrived ahead of a missing sequence, and when it arrived (event time). */
-    public record PendingSegment(WindowSegment segment, long arrivedAtMillis) {
-        public PendingSegment {
-            Objects.requireNonNull(segment, "segment");
+    /**
+     * The result of applying one event to a window: the new window, and what the processor should report.
+     *
+     * @param gapsDeclared           sequences declared lost while applying the event (rendered as EXT-X-GAP)
+     * @param targetDurationExceeded true only the first time a segment rounds above the fixed target duration,
+     *                               so it is logged once per rendition
+     */
+    public record WindowChange(RenditionWindow window, SegmentOutcome outcome, long gapsDeclared,
+                               boolean targetDurationExceeded) {
+
+        public boolean changed(RenditionWindow before) {
+            return window.version() != before.version();
         }
     }
 
@@ -78,11 +87,7 @@ public record RenditionWindow(
         if (pending.isEmpty()) {
             return OptionalLong.empty();
         }
-        long oldest = Long.MAX_VALUE;
-        for (PendingSegment p : pending) {
-            oldest = Math.min(oldest, p.arrivedAtMillis());
-        }
-        return OptionalLong.of(oldest + gapDeadlineDelayMillis());
+        return OptionalLong.of(Gaps.oldestArrivalMillis(pending) + gapDeadlineDelayMillis());
     }
 
     private long gapDeadlineDelayMillis() {
@@ -104,7 +109,7 @@ public record RenditionWindow(
             RenditionWindow after = outcome == SegmentOutcome.LATE ? window.countLate() : window;
             return new WindowChange(after, outcome, gaps, false);
         }
-        PendingSegment waiting = window.pendingAt(sequence);
+        PendingSegment waiting = Gaps.at(window.pending, sequence);
         if (waiting != null) {
             SegmentOutcome outcome = waiting.segment().sameMediaAs(segment)
                     ? SegmentOutcome.DUPLICATE : SegmentOutcome.CONFLICT;
@@ -168,12 +173,12 @@ public record RenditionWindow(
     }
 
     /** The segment recorded at {@code sequence}, shown (possibly as a gap) or pending, if any. */
-    public java.util.Optional<WindowSegment> segmentAt(long sequence) {
+    public Optional<WindowSegment> segmentAt(long sequence) {
         if (sequence >= mediaSequence && sequence < nextSequence()) {
-            return java.util.Optional.of(segments.get((int) (sequence - mediaSequence)));
+            return Optional.of(segments.get((int) (sequence - mediaSequence)));
         }
-        PendingSegment waiting = pendingAt(sequence);
-        return waiting == null ? java.util.Optional.empty() : java.util.Optional.of(waiting.segment());
+        PendingSegment waiting = Gaps.at(pending, sequence);
+        return waiting == null ? Optional.empty() : Optional.of(waiting.segment());
     }
 
     public MediaPlaylist toPlaylist() {
@@ -196,44 +201,24 @@ public record RenditionWindow(
         return shown.sameMediaAs(segment) ? SegmentOutcome.DUPLICATE : SegmentOutcome.CONFLICT;
     }
 
-    private PendingSegment pendingAt(long sequence) {
-        for (PendingSegment p : pending) {
-            if (p.segment().sequence() == sequence) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     private static boolean exceeds(WindowSegment segment, int targetDurationSeconds) {
         // RFC 8216 4.3.3.1 compares the EXTINF duration rounded to the nearest integer.
         return (segment.durationMicros() + 500_000) / 1_000_000 > targetDurationSeconds;
     }
 
     private RenditionWindow withPending(PendingSegment added) {
-        List<PendingSegment> list = new ArrayList<>(pending.size() + 1);
-        int i = 0;
-        while (i < pending.size() && pending.get(i).segment().sequence() < added.segment().sequence()) {
-            list.add(pending.get(i++));
-        }
-        list.add(added);
-        list.addAll(pending.subList(i, pending.size()));
-        return copy(mediaSequence, discontinuitySequence, segments, list, version, lostSegments);
+        return copy(mediaSequence, discontinuitySequence, segments, Gaps.insert(pending, added), version,
+                lostSegments);
     }
 
     /** Moves the pending segments that now continue the contiguous run into the window. */
     private RenditionWindow drainPending() {
-        int taken = 0;
-        long next = nextSequence();
-        List<WindowSegment> released = new ArrayList<>();
-        while (taken < pending.size() && pending.get(taken).segment().sequence() == next) {
-            released.add(pending.get(taken++).segment());
-            next++;
-        }
+        int taken = Gaps.continuing(pending, nextSequence());
         if (taken == 0) {
             return this;
         }
-        RenditionWindow appended = appendAll(released);
+        RenditionWindow appended = appendAll(
+                pending.subList(0, taken).stream().map(PendingSegment::segment).toList());
         return appended.copy(appended.mediaSequence, appended.discontinuitySequence, appended.segments,
                 pending.subList(taken, pending.size()), appended.version, lostSegments);
     }
@@ -249,21 +234,14 @@ public record RenditionWindow(
         long gapMicros = targetDurationSeconds * 1_000_000L;
         int keep = windowSize + 3;
         if (missing <= keep) {
-            List<WindowSegment> gaps = new ArrayList<>((int) missing);
-            for (long s = nextSequence(); s < upTo; s++) {
-                gaps.add(WindowSegment.lost(s, gapMicros));
-            }
-            RenditionWindow appended = appendAll(gaps);
+            RenditionWindow appended = appendAll(Gaps.lost(nextSequence(), upTo, gapMicros));
             return appended.copy(appended.mediaSequence, appended.discontinuitySequence, appended.segments,
                     pending, appended.version, lostSegments + missing);
         }
-        long discontinuities = segments.stream().filter(WindowSegment::discontinuity).count();
-        List<WindowSegment> gaps = new ArrayList<>(keep);
-        for (long s = upTo - keep; s < upTo; s++) {
-            gaps.add(WindowSegment.lost(s, gapMicros));
-        }
-        return copy(upTo - keep, discontinuitySequence + discontinuities, gaps, pending, version + 1,
-                lostSegments + missing);
+        long discontinuities = WindowSlide.discontinuities(segments, WindowSegment::discontinuity,
+                segments.size());
+        return copy(upTo - keep, discontinuitySequence + discontinuities, Gaps.lost(upTo - keep, upTo, gapMicros),
+                pending, version + 1, lostSegments + missing);
     }
 
     private RenditionWindow appendAll(List<WindowSegment> added) {
@@ -287,13 +265,8 @@ public record RenditionWindow(
         if (removed == 0) {
             return this;
         }
-        long removedDiscontinuities = 0;
-        for (int i = 0; i < removed; i++) {
-            if (segments.get(i).discontinuity()) {
-                removedDiscontinuities++;
-            }
-        }
-        return copy(mediaSequence + removed, discontinuitySequence + removedDiscontinuities,
+        long slidDiscontinuities = WindowSlide.discontinuities(segments, WindowSegment::discontinuity, removed);
+        return copy(mediaSequence + removed, discontinuitySequence + slidDiscontinuities,
                 segments.subList(removed, segments.size()), pending, version, lostSegments);
     }
 

@@ -39,15 +39,15 @@ class ChannelStateCodecTest {
         assertThat(state.top().current().stalled()).isTrue();
         assertThat(state.window()).anyMatch(s -> s.adBreak() != null);
         assertThat(state.scheduled()).hasSize(2);
-        assertThat(ChannelStateCodec.encode(state).decode()).isEqualTo(state);
-        assertThat(StoredChannel.fromBytes(ChannelStateCodec.encode(state).toBytes()).decode()).isEqualTo(state);
+        assertThat(StoredChannel.of(state).decode()).isEqualTo(state);
+        assertThat(StoredChannel.fromBytes(StoredChannel.of(state).toBytes()).decode()).isEqualTo(state);
     }
 
     @Test
     void aBoundaryInsideAnItemNeitherDecodesNorChangesTheProgramme() {
         ChannelState state = Playout.advance(Channels.channel(Channels.item("filler", 2),
                 Channels.item("ep1", 10), Channels.item("ep2", 10), Channels.item("ep3", 10)), Channels.at(3)).state();
-        ChannelState stored = ChannelStateCodec.encode(state).decode();
+        ChannelState stored = StoredChannel.of(state).decode();
         assertThat(stored.base().items()).isInstanceOf(DeferredList.class);
 
         Playout.Advance boundary = Playout.advance(stored, stored.nextAirMicros());
@@ -62,7 +62,7 @@ class ChannelStateCodecTest {
     void anItemChangeACommandAndANewChannelEachRewriteTheProgramme() {
         ChannelState state = Playout.advance(Channels.channel(Channels.item("filler", 2),
                 Channels.item("ep1", 2), Channels.item("ep2", 2)), Channels.at(1)).state();
-        ChannelState stored = ChannelStateCodec.encode(state).decode();
+        ChannelState stored = StoredChannel.of(state).decode();
         assertThat(ChannelStateCodec.programmeChanged(null, stored)).isTrue();
 
         // ep1's second segment airs at 2 s; at 4 s ep2 starts and leaves the queue.
@@ -92,7 +92,7 @@ class ChannelStateCodecTest {
                 Channels.at(40));
 
         ChannelState inMemory = start;
-        StoredChannel stored = ChannelStateCodec.encode(start);
+        StoredChannel stored = StoredChannel.of(start);
         List<Integer> programmeWrites = new ArrayList<>();
         for (int boundary = 0; boundary < 40; boundary++) {
             long until = Channels.at(boundary * 2 + 1);

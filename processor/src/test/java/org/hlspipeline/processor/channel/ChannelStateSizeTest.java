@@ -28,8 +28,8 @@ class ChannelStateSizeTest {
         ChannelState earlyState = Playout.advance(state, Channels.at(20)).state();
         ChannelState laterState = Playout.advance(earlyState, Channels.at(3 * 3600 + 20)).state();
 
-        StoredChannel early = ChannelStateCodec.encode(earlyState);
-        StoredChannel later = ChannelStateCodec.encode(laterState);
+        StoredChannel early = StoredChannel.of(earlyState);
+        StoredChannel later = StoredChannel.of(laterState);
         System.out.printf("channel with 50 queued items and a full window: timeline %d bytes (after 3 h of airing:"
                 + " %d), programme %d bytes; 10,000 channels: %.1f MiB%n", early.timeline().length,
                 later.timeline().length, early.programme().length,

@@ -17,16 +17,16 @@ abstract class HlsRuleSupport {
 
     // Rule names, as they appear in messages.
     static final String EXTM3U_FIRST = "EXTM3U first (RFC 8216 §4.3.1.1)";
-    static final String LINE_SYNTAX = "lines (RFC 8216 §4.1; DESIGN §8)";
-    static final String NO_CONTROL_CHARACTERS = "no control characters (DESIGN §8, §11)";
+    static final String LINE_SYNTAX = "lines (RFC 8216 §4.1)";
+    static final String NO_CONTROL_CHARACTERS = "no control characters (docs/input-rules.md)";
     static final String ONE_TARGET_DURATION = "exactly one EXT-X-TARGETDURATION (RFC 8216 §4.3.3.1)";
     static final String EXTINF_WITHIN_TARGET = "EXTINF rounded ≤ EXT-X-TARGETDURATION (RFC 8216 §4.3.3.1)";
-    static final String EXTINF_FORMAT = "EXTINF with millisecond precision (RFC 8216 §4.3.2.1; DESIGN §8)";
-    static final String VERSION = "EXT-X-VERSION the lowest the tags require (RFC 8216 §4.3.1.2, §7; DESIGN §8)";
-    static final String NO_PLAYLIST_TYPE = "no EXT-X-PLAYLIST-TYPE on live playlists (DESIGN §8)";
+    static final String EXTINF_FORMAT = "EXTINF with millisecond precision (RFC 8216 §4.3.2.1)";
+    static final String VERSION = "EXT-X-VERSION the lowest the tags require (RFC 8216 §4.3.1.2, §7; docs/hls-output.md)";
+    static final String NO_PLAYLIST_TYPE = "no EXT-X-PLAYLIST-TYPE on live playlists (docs/architecture.md)";
     static final String HEADER_ONCE = "header tags once, before the first segment (RFC 8216 §4.3.3)";
     static final String DISCONTINUITY_SEQUENCE_PRESENT =
-            "EXT-X-DISCONTINUITY-SEQUENCE present while live (RFC 8216 §4.3.3.3; DESIGN §8)";
+            "EXT-X-DISCONTINUITY-SEQUENCE present while live (RFC 8216 §4.3.3.3)";
     static final String ENDLIST_LAST = "EXT-X-ENDLIST at most once and last (RFC 8216 §4.3.3.4)";
     static final String SEGMENT_SHAPE = "each segment: tags, one EXTINF, then a URI line (RFC 8216 §4.3.2)";
     static final String TAG_VALUES = "tag values well-formed (RFC 8216 §4.2, §4.3)";
@@ -49,7 +49,7 @@ abstract class HlsRuleSupport {
     static final String DATERANGE_STABLE =
             "a date range keeps its attribute values across polls; only new ones may appear (8216bis §4.4.5.1)";
     static final String DATERANGE_KEPT =
-            "a date range is not dropped while any of its dates maps into the playlist (DESIGN §8)";
+            "a date range is not dropped while any of its dates maps into the playlist (docs/hls-output.md)";
 
     static final Set<String> HEADER_TAGS = Set.of(
             "EXT-X-VERSION", "EXT-X-TARGETDURATION", "EXT-X-MEDIA-SEQUENCE", "EXT-X-DISCONTINUITY-SEQUENCE",

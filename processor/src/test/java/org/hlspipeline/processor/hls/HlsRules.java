@@ -3,11 +3,11 @@ package org.hlspipeline.processor.hls;
 import java.util.List;
 
 /**
- * The HLS rules of DESIGN §8 as test assertions (shared through processor's test-jar): what every served
+ * The HLS rules of docs/hls-output.md and docs/architecture.md (HLS rendering decisions) as test assertions (shared through processor's test-jar): what every served
  * playlist must satisfy, and what every two successive polls of one live playlist must satisfy.
  *
  * <p>Written from RFC 8216 independently of {@link PlaylistRenderer}. Each failure names the rule (with its
- * RFC or DESIGN section) and the line, and the assertion lists every violation it found, followed by the
+ * RFC section or docs page) and the line, and the assertion lists every violation it found, followed by the
  * numbered playlist text. The {@code ...Violations} methods return the same findings as a list.
  *
  * <p>The rules live in {@link MediaPlaylistRules}, {@link PlaylistSuccessionRules} and
@@ -21,7 +21,7 @@ public final class HlsRules extends HlsRuleSupport {
 
     // ---------------------------------------------------------------------------------------------- media
 
-    /** Asserts that {@code text} is a media playlist that satisfies DESIGN §8; see {@link #mediaPlaylistViolations}. */
+    /** Asserts that {@code text} is a media playlist that satisfies those rules; see {@link #mediaPlaylistViolations}. */
     public static void assertValidMediaPlaylist(String text) {
         List<String> violations = mediaPlaylistViolations(text);
         if (!violations.isEmpty()) {
@@ -35,7 +35,7 @@ public final class HlsRules extends HlsRuleSupport {
      *   <li>the first line is {@code #EXTM3U}; every line ends with LF; no blank lines, comments or garbage;
      *       no control characters in any line;</li>
      *   <li>exactly one EXT-X-TARGETDURATION, and every EXTINF rounded to the nearest integer is at most it;</li>
-     *   <li>EXTINF is {@code <seconds>.<3 digits>,} (DESIGN §8: millisecond precision);</li>
+     *   <li>EXTINF is {@code <seconds>.<3 digits>,} (millisecond precision);</li>
      *   <li>EXT-X-VERSION is present and at least 3 when an EXTINF has decimals, and not above 3 when only tags
      *       that need no more are used;</li>
      *   <li>no EXT-X-PLAYLIST-TYPE; header tags at most once and before the first segment;

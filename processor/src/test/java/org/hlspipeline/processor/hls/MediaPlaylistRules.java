@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The rules of DESIGN §8 for one media playlist; see {@link HlsRules#mediaPlaylistViolations}. */
+/** The HLS rules for one media playlist; see {@link HlsRules#mediaPlaylistViolations}. */
 final class MediaPlaylistRules {
 
     /**
      * Media playlist tags that no version above 3 is needed for (RFC 8216 §7, 8216bis §7). With only these,
-     * EXT-X-VERSION must be exactly 3 when EXTINF has decimals: higher is not "the lowest" of DESIGN §8.
+     * EXT-X-VERSION must be exactly 3 when EXTINF has decimals: higher is not "the lowest" (docs/hls-output.md, Playlist versions).
      */
     private static final Set<String> MEDIA_TAGS_UP_TO_VERSION_3 = Set.of(
             "EXTM3U", "EXT-X-VERSION", "EXT-X-TARGETDURATION", "EXT-X-MEDIA-SEQUENCE",

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The expected texts below are written by hand from RFC 8216 and DESIGN §8, not copied from the renderer's
+ * The expected texts below are written by hand from RFC 8216 and docs/hls-output.md, not copied from the renderer's
  * output.
  */
 class PlaylistRendererTest {
@@ -205,7 +205,7 @@ class PlaylistRendererTest {
 
         @Test
         void largeSequenceNumbersAreWrittenInFull() {
-            long maxSequence = 1L << 53; // DESIGN §11
+            long maxSequence = 1L << 53; // docs/input-rules.md
             String text = PlaylistRenderer.renderMedia(live(6, maxSequence, maxSequence - 1,
                     MediaSegment.of("s.ts", 6 * S)));
 
@@ -248,7 +248,7 @@ class PlaylistRendererTest {
             }
             for (Instant instant : instants) {
                 StringBuilder out = new StringBuilder();
-                PlaylistRenderer.appendUtcMillis(out, instant);
+                HlsNumbers.appendUtcMillis(out, instant);
                 assertThat(out.toString()).as("%s", instant).isEqualTo(reference.format(instant));
             }
         }

@@ -120,7 +120,7 @@ final class PlaylistSuccessionRules {
      * Date ranges across polls: a range of {@code previous} that {@code next} shows again keeps every attribute
      * with its value (RFC 8216bis §4.4.5.1 lets tags of one ID differ only by attributes the other lacks; a later
      * poll may add END-DATE, DURATION or SCTE35-IN, never change or withdraw what was said). A range of
-     * {@code previous} that {@code next} does not show must have no date in next's time span (DESIGN §8): the
+     * {@code previous} that {@code next} does not show must have no date in next's time span (docs/hls-output.md, Ad markers): the
      * range is [START-DATE, END-DATE or START-DATE + DURATION), open-ended without either, and next spans from its
      * first segment's date to its last segment's end, dates extrapolated from its program date-times.
      */

@@ -1,5 +1,6 @@
 package org.hlspipeline.processor.window;
 
+import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
 import org.hlspipeline.processor.ingest.StreamStateCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 

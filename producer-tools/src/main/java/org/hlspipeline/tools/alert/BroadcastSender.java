@@ -2,7 +2,7 @@ package org.hlspipeline.tools.alert;
 
 import java.util.Optional;
 
-import org.hlspipeline.processor.rules.ChannelCommandRules;
+import org.hlspipeline.processor.channel.BroadcastCheck;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
@@ -89,7 +89,7 @@ abstract class BroadcastSender extends KafkaCommand {
             return refuse(sources.place(e.field(), e.getMessage()), e.getMessage());
         }
         String alertId = broadcast.getAlertId();
-        Optional<String> problem = ChannelCommandRules.problem(alertId, broadcast);
+        Optional<String> problem = BroadcastCheck.problem(alertId, broadcast);
         if (problem.isPresent()) {
             return refuse(sources.placeReason(problem.get()), problem.get());
         }

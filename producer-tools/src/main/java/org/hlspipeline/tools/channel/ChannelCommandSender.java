@@ -2,7 +2,7 @@ package org.hlspipeline.tools.channel;
 
 import java.util.Optional;
 
-import org.hlspipeline.processor.rules.ChannelCommandRules;
+import org.hlspipeline.processor.channel.ChannelCommandCheck;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
@@ -35,7 +35,7 @@ abstract class ChannelCommandSender extends KafkaCommand {
         } catch (InvalidCommandException e) {
             return refuse(sources.place(e.field(), e.getMessage()), e.getMessage());
         }
-        Optional<String> problem = ChannelCommandRules.problemWhateverTheState(channelId, command);
+        Optional<String> problem = ChannelCommandCheck.problemWhateverTheState(channelId, command);
         if (problem.isPresent()) {
             return refuse(sources.placeReason(problem.get()), problem.get());
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hlspipeline.processor.channel.ChannelCommandMapper;
-import org.hlspipeline.processor.rules.ChannelCommandRules;
+import org.hlspipeline.processor.channel.ChannelCommandCheck;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Playout;
 import org.hlspipeline.schemas.channel.ChannelCommand;
@@ -32,7 +32,7 @@ final class ScheduleCheck {
         long nowMicros = now.toEpochMilli() * 1000;
         for (SchedulePlan.Step step : plan) {
             ChannelCommand command = step.command();
-            Optional<String> problem = ChannelCommandRules.problem(channelId, command, state);
+            Optional<String> problem = ChannelCommandCheck.problem(channelId, command, state);
             if (problem.isPresent()) {
                 throw ToolFailure.input(step.sources().placeReason(problem.get()).orElse(problem.get()));
             }

@@ -1,6 +1,7 @@
 package org.hlspipeline.queryapi.channel;
 
-import org.hlspipeline.processor.rules.ChannelCommandRules;
+import org.hlspipeline.processor.channel.BroadcastCheck;
+import org.hlspipeline.processor.channel.ChannelCommandCheck;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The HTTP gateway for schedulers and operators. A command is read from its JSON form (see docs/architecture.md,
- * Command forms and producer-tools), checked with the rules the processor applies ({@link ChannelCommandRules},
+ * Command forms and producer-tools), checked with the rules the processor applies ({@link ChannelCommandCheck},
  * against the channel's state as the store shows it now), and published to Kafka keyed by channel id; the topology
  * applies it at its effective time. The answer is 202: accepted, not yet applied; its {@code status} is
  * "scheduled" once the store shows the command waiting for its effective time ({@link ReadYourWrite}), else
@@ -64,7 +65,7 @@ class ChannelCommandController {
         return reads.channel(channelId)
                 .flatMap(served -> {
                     ChannelState before = served.value().orElse(null);
-                    Optional<String> problem = ChannelCommandRules.problem(channelId, command, before);
+                    Optional<String> problem = ChannelCommandCheck.problem(channelId, command, before);
                     if (problem.isPresent()) {
                         return Mono.error(ChannelProblems.rejected(problem.get()));
                     }
@@ -102,7 +103,7 @@ class ChannelCommandController {
     Mono<ResponseEntity<Map<String, Object>>> broadcast(@RequestBody(required = false) String body) {
         Broadcast broadcast = parsed(() -> ChannelCommandJson.parseBroadcast(body));
         String alertId = broadcast.getAlertId();
-        ChannelCommandRules.problem(alertId, broadcast).ifPresent(problem -> {
+        BroadcastCheck.problem(alertId, broadcast).ifPresent(problem -> {
             throw ChannelProblems.rejected(problem);
         });
         return publisher.publish(broadcasts, alertId, broadcast)

@@ -1,6 +1,5 @@
 package org.hlspipeline.queryapi.channel;
 
-import org.hlspipeline.processor.rules.ChannelCommandRules;
 
 import org.hlspipeline.queryapi.http.Problems;
 import org.hlspipeline.schemas.json.InvalidCommandException;
@@ -45,7 +44,7 @@ final class ChannelProblems {
         return problem;
     }
 
-    /** A command or broadcast that breaks a rule of the channel (ChannelCommandRules' reason). */
+    /** A command or broadcast that breaks a rule of the channel (ChannelCommandCheck's reason). */
     static ErrorResponseException rejected(String reason) {
         return Problems.badRequest(reason);
     }

@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.rules.StreamEventRules;
+import org.hlspipeline.processor.ingest.StreamEventCheck;
 import org.hlspipeline.processor.window.StreamState;
 
 import java.math.BigDecimal;
@@ -86,7 +86,7 @@ class StreamIngestController {
         }
         RenditionInfo info = new RenditionInfo(rendition, request.bandwidth(), request.averageBandwidth(),
                 request.resolution(), request.codecs(), request.frameRate());
-        StreamEventRules.renditionInfoProblem(info).ifPresent(problem -> {
+        StreamEventCheck.renditionInfoProblem(info).ifPresent(problem -> {
             throw Problems.badRequest(problem);
         });
         return publisher.publish(new StreamEvent(streamId, null, info))
@@ -134,7 +134,7 @@ class StreamIngestController {
                 .setProgramDateTime(request.programDateTime())
                 .setDiscontinuity(Boolean.TRUE.equals(request.discontinuity()))
                 .build();
-        StreamEventRules.segmentProblem(segment).ifPresent(problem -> {
+        StreamEventCheck.segmentProblem(segment).ifPresent(problem -> {
             throw Problems.badRequest(problem);
         });
         return segment;

@@ -24,24 +24,15 @@ import org.hlspipeline.schemas.channel.When;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JSON forms of DESIGN §9, read into the Avro records that go to {@code hls.channel-commands} and
- * {@code hls.broadcasts}: the bodies of {@code POST /channels/{channelId}/commands} and {@code POST /broadcasts},
- * and the files {@code producer-tools} reads. They live beside the schemas so that every writer accepts exactly
- * the same forms; {@link JsonFormWriter} writes them back.
+ * The JSON forms of channel commands and broadcasts, read into the Avro records that go to
+ * {@code hls.channel-commands} and {@code hls.broadcasts}: the bodies of {@code POST /channels/{channelId}/commands}
+ * and {@code POST /broadcasts}, and the files {@code producer-tools} reads. They live beside the schemas so that
+ * every writer accepts exactly the same forms; {@link JsonFormWriter} writes them back.
  *
- * <p>This checks the form: known type, known fields, each of the right kind, required ones present. It turns
- * seconds (decimals) into microseconds (half up) and ISO-8601 instants into {@link Instant}s (to the
- * millisecond, as the contract keeps them). Whether the values are valid (ids, ranges, URIs, ladders) is
- * {@code ChannelCommandRules}' business, which the caller applies next. Every problem here is an
- * {@link InvalidCommandException} whose message names the field. The field readers are {@link JsonFields}'; items
- * are read by {@link ItemJson} and broadcasts by {@link BroadcastJson}.
- *
- * <p>Defaults: a generated command id, {@code effectiveAt} null (the time the command is received), position
- * END, when NOW, resume RESUME, priority 10 for an interrupt and 100 for an alert, after RESUME, an item's kind
- * PROGRAM, loop and continuousTimestamps false, startNumber 0, and an alert's {@code startAt} the time it is
- * received. A configure's left-out fields stay null in the record, which means the defaults (window 6, target
- * duration 2 s, program-date-time on, ad markers DATERANGE, no filler) — or, for a re-configure, keeps the
- * target duration.
+ * <p>This checks the form only (known type, known fields, each of the right JSON kind, required ones present) and
+ * fills in the defaults; whether the values are valid is the input rules' business, which the caller applies next
+ * on the record (see docs/input-rules.md, JSON forms). Items are read by {@link ItemJson}, broadcasts by
+ * {@link BroadcastJson}.
  */
 public final class ChannelCommandJson {
 

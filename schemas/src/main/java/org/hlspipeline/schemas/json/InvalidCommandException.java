@@ -1,7 +1,7 @@
 package org.hlspipeline.schemas.json;
 
 /**
- * A channel command or broadcast body that does not have the JSON form of DESIGN §9: an unknown type, a field of
+ * A channel command or broadcast body that does not have the JSON form (docs/input-rules.md, JSON forms): an unknown type, a field of
  * the wrong kind, a missing required field. The message names the field's path, for instance
  * {@code items[0].vod.segmentDuration must be a number of seconds}; it is meant for a 400 problem's detail.
  */

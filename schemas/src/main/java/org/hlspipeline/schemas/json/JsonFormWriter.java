@@ -25,7 +25,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes channel commands and broadcasts in their JSON forms (DESIGN §9): the inverse of
+ * Writes channel commands and broadcasts in their JSON forms (docs/input-rules.md, JSON forms): the inverse of
  * {@link ChannelCommandJson}, so that what a tool shows (a dry run, say) can be read back into the very same
  * records. Every value the record holds is written, defaults included (priority, position, resume...), except
  * what the record leaves null (a configure's defaults, a title) and an item's false flags and start number 0.

@@ -30,9 +30,9 @@ import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Client for the subset of the Confluent Schema Registry REST API the serde needs:
@@ -51,7 +51,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistry {
     // Registries that only speak plain JSON (some ccompat proxies) still find an acceptable type.
     private static final String ACCEPT =
             "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; q=0.9, application/json; q=0.5";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BODY_IN_MESSAGE = 300;
 
     private final SchemaRegistryConfig config;
@@ -98,7 +98,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistry {
         String body;
         try {
             body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new SchemaRegistryException("could not " + action + ": " + e.getOriginalMessage(), e);
         }
         JsonNode answer = send("/subjects/" + encodePathSegment(subject) + "/versions", body, action);
@@ -122,18 +122,18 @@ public final class RestSchemaRegistryClient implements SchemaRegistry {
         }
         String action = "fetch schema id " + id;
         JsonNode answer = send("/schemas/ids/" + id, null, action);
-        String type = answer.path("schemaType").asText("AVRO");
+        String type = answer.path("schemaType").asString("AVRO");
         if (!"AVRO".equalsIgnoreCase(type)) {
             throw new SchemaRegistryException("schema id " + id + " is a " + type + " schema, not Avro");
         }
         JsonNode text = answer.get("schema");
-        if (text == null || !text.isTextual()) {
+        if (text == null || !text.isString()) {
             throw new SchemaRegistryException("could not " + action + ": the registry answered without a schema: "
                     + truncate(answer.toString()));
         }
         Schema schema;
         try {
-            schema = new Schema.Parser().parse(text.textValue());
+            schema = new Schema.Parser().parse(text.stringValue());
         } catch (AvroRuntimeException e) {
             throw new SchemaRegistryException("schema id " + id + " from the registry is not a valid Avro schema: "
                     + e.getMessage(), e);
@@ -211,7 +211,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistry {
                         + " answered something other than a JSON object: " + truncate(body));
             }
             return node;
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new SchemaRegistryException("could not " + action + ": " + uri + " answered invalid JSON: "
                     + truncate(body), e);
         }
@@ -228,11 +228,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistry {
                 if (error.path("error_code").canConvertToInt()) {
                     errorCode = error.path("error_code").intValue();
                 }
-                if (error.path("message").isTextual()) {
-                    detail = error.path("message").textValue();
+                if (error.path("message").isString()) {
+                    detail = error.path("message").stringValue();
                 }
             }
-        } catch (JsonProcessingException notJson) {
+        } catch (JacksonException notJson) {
             // Proxies and load balancers answer in HTML or plain text; the raw body is the best detail we have.
         }
         String code = errorCode == SchemaRegistryException.NONE ? "" : ", error_code " + errorCode;

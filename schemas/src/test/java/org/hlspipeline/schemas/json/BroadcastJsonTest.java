@@ -13,7 +13,7 @@ import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.CancelAlert;
 import org.junit.jupiter.api.Test;
 
-/** The JSON forms of DESIGN §9 for broadcasts ({@code POST /broadcasts}, tool files). */
+/** The JSON forms for broadcasts (docs/input-rules.md, JSON forms) ({@code POST /broadcasts}, tool files). */
 class BroadcastJsonTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-11-21T19:59:00.123456Z");

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JSON forms of DESIGN §9 for channel commands ({@code POST /channels/{channelId}/commands}, tool files). */
+/**
+ * The JSON forms for channel commands ({@code POST /channels/{channelId}/commands}, tool files; docs/input-rules.md,
+ * JSON forms).
+ */
 class ChannelCommandJsonTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

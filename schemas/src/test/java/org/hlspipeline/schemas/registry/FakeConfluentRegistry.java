@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -43,7 +43,7 @@ public final class FakeConfluentRegistry implements AutoCloseable {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern REGISTER = Pattern.compile("^/subjects/([^/]+)/versions$");
     private static final Pattern BY_ID = Pattern.compile("^/schemas/ids/(\\d+)$");
 
@@ -144,7 +144,7 @@ public final class FakeConfluentRegistry implements AutoCloseable {
             Matcher register = REGISTER.matcher(request.rawPath());
             Matcher byId = BY_ID.matcher(request.rawPath());
             if (request.method().equals("POST") && register.matches()) {
-                String schema = JSON.readTree(body).path("schema").asText();
+                String schema = JSON.readTree(body).path("schema").asString();
                 answer(exchange, 200, "{\"id\":" + idFor(schema) + "}");
             } else if (request.method().equals("GET") && byId.matches()) {
                 String schema = schemasById.get(Integer.parseInt(byId.group(1)));

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class RestSchemaRegistryClientTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String USER_INFO = "transcoder:s3cret-pw";
 
     private FakeConfluentRegistry registry;
@@ -65,9 +65,9 @@ class RestSchemaRegistryClientTest {
         assertThat(request.header("Authorization"))
                 .isEqualTo("Basic " + Base64.getEncoder().encodeToString(USER_INFO.getBytes()));
         JsonNode body = JSON.readTree(request.body());
-        assertThat(body.fieldNames()).toIterable().containsExactly("schema");
-        assertThat(body.get("schema").isTextual()).isTrue();
-        assertThat(new Schema.Parser().parse(body.get("schema").textValue())).isEqualTo(StreamEvent.getClassSchema());
+        assertThat(body.propertyNames()).containsExactly("schema");
+        assertThat(body.get("schema").isString()).isTrue();
+        assertThat(new Schema.Parser().parse(body.get("schema").stringValue())).isEqualTo(StreamEvent.getClassSchema());
     }
 
     @Test

@@ -1,12 +1,11 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
-import org.hlspipeline.processor.channel.ChannelCommandMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.processor.channel.AvroChannels.command;
 import static org.hlspipeline.processor.channel.AvroChannels.configure;
 import static org.hlspipeline.processor.channel.AvroChannels.list;
 import static org.hlspipeline.processor.channel.AvroChannels.vod;
-import static org.hlspipeline.processor.rules.RuleFixtures.configured;
+import static org.hlspipeline.processor.channel.RuleFixtures.configured;
 
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Channels;
@@ -34,16 +33,16 @@ class NotConfiguredRulesTest {
     void everyCommandButConfigureNeedsAConfiguredChannel() {
         for (Object payload : payloads) {
             String expected = "channel tv1 is not configured: send a configure command first";
-            assertThat(ChannelCommandRules.problem("tv1", command("tv1", payload), null))
+            assertThat(ChannelCommandCheck.problem("tv1", command("tv1", payload), null))
                     .as("no state, " + payload.getClass().getSimpleName()).hasValue(expected);
-            assertThat(ChannelCommandRules.problem("tv1", command("tv1", payload), ChannelState.create("tv1")))
+            assertThat(ChannelCommandCheck.problem("tv1", command("tv1", payload), ChannelState.create("tv1")))
                     .as("no config, " + payload.getClass().getSimpleName()).hasValue(expected);
         }
     }
 
     @Test
     void aConfigureIsAcceptedOnANewChannel() {
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", configure("720p")), null)).isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", configure("720p")), null)).isEmpty();
     }
 
     @Test
@@ -53,8 +52,8 @@ class NotConfiguredRulesTest {
         ChannelCommand fits = command("tv1", new Enqueue(list(vod("ep1", 3)), Position.END));
         ChannelCommand lacks = command("tv1", new Enqueue(list(vod("ep1", 3, "720p")), Position.END));
 
-        assertThat(ChannelCommandRules.problem("tv1", fits, pending)).isEmpty();
-        assertThat(ChannelCommandRules.problem("tv1", lacks, pending))
+        assertThat(ChannelCommandCheck.problem("tv1", fits, pending)).isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", lacks, pending))
                 .hasValue("items[0] \"ep1\": rendition 480p of the ladder is missing");
     }
 
@@ -63,7 +62,7 @@ class NotConfiguredRulesTest {
         ChannelState reconfiguring = Playout.schedule(configured(), new PlayoutCommand.Configure(
                 ChannelCommandMapper.config(configure("720p", "480p", "1080p"))), Channels.T0 + 60_000_000);
 
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1",
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1",
                 new Enqueue(list(vod("ep1", 3)), Position.END)), reconfiguring))
                 .hasValue("items[0] \"ep1\": rendition 1080p of the ladder is missing");
     }

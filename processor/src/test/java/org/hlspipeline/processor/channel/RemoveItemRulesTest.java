@@ -1,9 +1,9 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.processor.channel.AvroChannels.command;
-import static org.hlspipeline.processor.rules.RuleFixtures.airing;
-import static org.hlspipeline.processor.rules.RuleFixtures.configured;
+import static org.hlspipeline.processor.channel.RuleFixtures.airing;
+import static org.hlspipeline.processor.channel.RuleFixtures.configured;
 
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Channels;
@@ -17,14 +17,14 @@ class RemoveItemRulesTest {
 
     @Test
     void aQueuedItemMayBeRemoved() {
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", new RemoveItem("ep2")), airing())).isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", new RemoveItem("ep2")), airing())).isEmpty();
     }
 
     @Test
     void anItemNotInTheQueueIsUnknown() {
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", new RemoveItem("ep9")), airing()))
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", new RemoveItem("ep9")), airing()))
                 .hasValue("unknown item \"ep9\": it is not in channel tv1's queue");
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", new RemoveItem("ep1")), airing()))
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", new RemoveItem("ep1")), airing()))
                 .as("ep1 airs: it left the queue").hasValue("unknown item \"ep1\": it is not in channel tv1's queue");
     }
 
@@ -32,12 +32,12 @@ class RemoveItemRulesTest {
     void anItemOfAScheduledEnqueueMayBeRemoved() {
         ChannelState state = Playout.schedule(configured(), new PlayoutCommand.Enqueue(
                 java.util.List.of(Channels.item("ep7", 3)), false), Channels.T0 + 1_000_000);
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", new RemoveItem("ep7")), state)).isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", new RemoveItem("ep7")), state)).isEmpty();
     }
 
     @Test
     void theItemIdIsAnId() {
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", new RemoveItem("")), airing()))
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", new RemoveItem("")), airing()))
                 .hasValue("itemId is required");
     }
 }

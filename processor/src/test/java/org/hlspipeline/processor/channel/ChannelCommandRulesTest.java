@@ -1,11 +1,11 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.processor.channel.AvroChannels.command;
 import static org.hlspipeline.processor.channel.AvroChannels.vod;
-import static org.hlspipeline.processor.rules.RuleFixtures.ID_RULE;
-import static org.hlspipeline.processor.rules.RuleFixtures.configured;
-import static org.hlspipeline.processor.rules.RuleFixtures.enqueue;
+import static org.hlspipeline.processor.channel.RuleFixtures.ID_RULE;
+import static org.hlspipeline.processor.channel.RuleFixtures.configured;
+import static org.hlspipeline.processor.channel.RuleFixtures.enqueue;
 
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.channel.Skip;
@@ -20,13 +20,13 @@ class ChannelCommandRulesTest {
 
     @Test
     void theChannelIdMustBeAnId() {
-        assertThat(ChannelCommandRules.problem("tv 1", command("tv 1", new Skip()), configured()))
+        assertThat(ChannelCommandCheck.problem("tv 1", command("tv 1", new Skip()), configured()))
                 .hasValue("channelId " + ID_RULE);
     }
 
     @Test
     void theRecordKeyMustBeTheChannelId() {
-        assertThat(ChannelCommandRules.problem("tv2", command("tv1", new Skip()), configured()))
+        assertThat(ChannelCommandCheck.problem("tv2", command("tv1", new Skip()), configured()))
                 .hasValue("record key 'tv2' differs from channelId 'tv1'; the key must be the channel id so a"
                         + " channel's commands stay in order on one partition");
     }
@@ -34,6 +34,6 @@ class ChannelCommandRulesTest {
     @Test
     void theCommandIdMustBeAnId() {
         ChannelCommand command = new ChannelCommand("tv1", "-x", null, new Skip());
-        assertThat(ChannelCommandRules.problem("tv1", command, configured())).hasValue("commandId " + ID_RULE);
+        assertThat(ChannelCommandCheck.problem("tv1", command, configured())).hasValue("commandId " + ID_RULE);
     }
 }

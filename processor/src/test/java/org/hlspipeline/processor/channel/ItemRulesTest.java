@@ -1,4 +1,4 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.processor.channel.AvroChannels.list;
@@ -7,9 +7,9 @@ import static org.hlspipeline.processor.channel.AvroChannels.template;
 import static org.hlspipeline.processor.channel.AvroChannels.uris;
 import static org.hlspipeline.processor.channel.AvroChannels.vod;
 import static org.hlspipeline.processor.channel.AvroChannels.vodOf;
-import static org.hlspipeline.processor.rules.RuleFixtures.ID_RULE;
-import static org.hlspipeline.processor.rules.RuleFixtures.check;
-import static org.hlspipeline.processor.rules.RuleFixtures.enqueue;
+import static org.hlspipeline.processor.channel.RuleFixtures.ID_RULE;
+import static org.hlspipeline.processor.channel.RuleFixtures.check;
+import static org.hlspipeline.processor.channel.RuleFixtures.enqueue;
 
 import org.hlspipeline.schemas.channel.Enqueue;
 import org.hlspipeline.schemas.channel.Interrupt;

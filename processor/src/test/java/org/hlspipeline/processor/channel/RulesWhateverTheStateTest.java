@@ -1,4 +1,4 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.processor.channel.AvroChannels.command;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RulesWhateverTheStateTest {
 
     private static java.util.Optional<String> check(Object payload) {
-        return ChannelCommandRules.problemWhateverTheState("tv1", command("tv1", payload));
+        return ChannelCommandCheck.problemWhateverTheState("tv1", command("tv1", payload));
     }
 
     @Test
@@ -58,9 +58,9 @@ class RulesWhateverTheStateTest {
         ChannelCommand otherChannel = command("tv2", new Skip());
         ChannelCommand badId = new ChannelCommand("tv1", "cmd 1", null, new Skip());
 
-        assertThat(ChannelCommandRules.problemWhateverTheState("tv1", otherChannel)).get().asString()
+        assertThat(ChannelCommandCheck.problemWhateverTheState("tv1", otherChannel)).get().asString()
                 .startsWith("record key 'tv1' differs from channelId 'tv2'");
-        assertThat(ChannelCommandRules.problemWhateverTheState("tv1", badId)).get().asString()
+        assertThat(ChannelCommandCheck.problemWhateverTheState("tv1", badId)).get().asString()
                 .startsWith("commandId must match");
     }
 }

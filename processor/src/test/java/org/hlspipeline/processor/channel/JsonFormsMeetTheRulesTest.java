@@ -1,6 +1,5 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
-import org.hlspipeline.processor.channel.ChannelCommandMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -52,7 +51,7 @@ class JsonFormsMeetTheRulesTest {
         assertThat(config.targetDurationSeconds()).isEqualTo(2);
         assertThat(config.programDateTime()).isTrue();
         assertThat(config.adMarkers()).isEqualTo(AdMarkers.DATERANGE);
-        assertThat(ChannelCommandRules.problem("tv1", command, null)).isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", command, null)).isEmpty();
     }
 
     @Test
@@ -62,9 +61,9 @@ class JsonFormsMeetTheRulesTest {
                                                  {"name": "480p", "bandwidth": 1000000}]}""");
         ChannelState state = Playout.schedule(ChannelState.create("tv1"), ChannelCommandMapper.toDomain(configure), 0);
 
-        assertThat(ChannelCommandRules.problem("tv1", command("""
+        assertThat(ChannelCommandCheck.problem("tv1", command("""
                 {"type": "enqueue", "items": [%s]}""".formatted(ITEM)), state)).isEmpty();
-        assertThat(ChannelCommandRules.problem("tv1", command("""
+        assertThat(ChannelCommandCheck.problem("tv1", command("""
                 {"type": "enqueue", "items": [%s]}""".formatted(ITEM.replace("480p", "360p"))), state))
                 .hasValue("items[0] \"ep1\": rendition 480p of the ladder is missing");
     }
@@ -78,7 +77,7 @@ class JsonFormsMeetTheRulesTest {
         PlayoutCommand.StartAlert start = ChannelCommandMapper.toStartAlert("storm-1", (Alert) broadcast.getPayload(),
                 0);
 
-        assertThat(ChannelCommandRules.problem("storm-1", broadcast)).isEmpty();
+        assertThat(BroadcastCheck.problem("storm-1", broadcast)).isEmpty();
         assertThat(start.endsAtMicros()).isEqualTo(Instant.parse("2026-11-21T20:00:30Z").toEpochMilli() * 1000);
         assertThat(start.after()).isEqualTo(ResumePolicy.RESUME);
         assertThat(start.priority()).isEqualTo(100);
@@ -90,6 +89,6 @@ class JsonFormsMeetTheRulesTest {
                 {"type": "alert", "alertId": "a", "channels": ["*"], "duration": 0, "items": [%s]}"""
                 .formatted(ITEM));
 
-        assertThat(ChannelCommandRules.problem("a", broadcast)).hasValue("duration must be greater than 0");
+        assertThat(BroadcastCheck.problem("a", broadcast)).hasValue("duration must be greater than 0");
     }
 }

@@ -1,4 +1,4 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.processor.channel.AvroChannels.command;
@@ -7,9 +7,9 @@ import static org.hlspipeline.processor.channel.AvroChannels.list;
 import static org.hlspipeline.processor.channel.AvroChannels.live;
 import static org.hlspipeline.processor.channel.AvroChannels.vod;
 import static org.hlspipeline.processor.channel.AvroChannels.vodOf;
-import static org.hlspipeline.processor.rules.RuleFixtures.ID_RULE;
-import static org.hlspipeline.processor.rules.RuleFixtures.airing;
-import static org.hlspipeline.processor.rules.RuleFixtures.configured;
+import static org.hlspipeline.processor.channel.RuleFixtures.ID_RULE;
+import static org.hlspipeline.processor.channel.RuleFixtures.airing;
+import static org.hlspipeline.processor.channel.RuleFixtures.configured;
 
 import java.util.Optional;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ConfigureRulesTest {
 
     private Optional<String> configureNew(ConfigureChannel configure) {
-        return ChannelCommandRules.problem("tv1", command("tv1", configure), null);
+        return ChannelCommandCheck.problem("tv1", command("tv1", configure), null);
     }
 
     @Test
@@ -105,13 +105,13 @@ class ConfigureRulesTest {
     void theTargetDurationIsFixedForTheChannelsLife() {
         ConfigureChannel configure = configure("720p", "480p");
         configure.setTargetDurationSeconds(4);
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", configure), configured()))
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", configure), configured()))
                 .hasValue("targetDuration of channel tv1 is 2 s for the channel's life (RFC 8216 6.2.1); got 4 s");
 
         configure.setTargetDurationSeconds(2);
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", configure), configured())).isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", configure), configured())).isEmpty();
         configure.setTargetDurationSeconds(null);
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", configure), configured())).isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", configure), configured())).isEmpty();
     }
 
     @Test
@@ -150,19 +150,19 @@ class ConfigureRulesTest {
         assertThat(configureNew(configure)).isEmpty();
 
         configure.setTargetDurationSeconds(null);
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", configure), configured()))
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", configure), configured()))
                 .as("a re-configure keeps the channel's 2 s").isPresent();
     }
 
     @Test
     void aNewLadderMustBeProvidedByWhatIsQueuedAlready() {
         ChannelCommand wider = command("tv1", configure("720p", "480p", "1080p"));
-        assertThat(ChannelCommandRules.problem("tv1", wider, airing())).hasValue("item \"ep1\", already airing,"
+        assertThat(ChannelCommandCheck.problem("tv1", wider, airing())).hasValue("item \"ep1\", already airing,"
                 + " queued or scheduled on channel tv1, does not provide rendition 1080p of the new ladder;"
                 + " every item must provide every rendition of the ladder");
 
-        assertThat(ChannelCommandRules.problem("tv1", command("tv1", configure("720p")), airing()))
+        assertThat(ChannelCommandCheck.problem("tv1", command("tv1", configure("720p")), airing()))
                 .as("a narrower ladder").isEmpty();
-        assertThat(ChannelCommandRules.problem("tv1", wider, configured())).as("nothing queued").isEmpty();
+        assertThat(ChannelCommandCheck.problem("tv1", wider, configured())).as("nothing queued").isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.hlspipeline.processor.rules;
+package org.hlspipeline.processor.channel;
 
 import static org.hlspipeline.processor.channel.AvroChannels.command;
 import static org.hlspipeline.processor.channel.AvroChannels.list;
@@ -36,7 +36,7 @@ final class RuleFixtures {
 
     /** The payload as a command to the configured tv1. */
     static Optional<String> check(Object payload) {
-        return ChannelCommandRules.problem("tv1", command("tv1", payload), configured());
+        return ChannelCommandCheck.problem("tv1", command("tv1", payload), configured());
     }
 
     static Optional<String> enqueue(Item... items) {

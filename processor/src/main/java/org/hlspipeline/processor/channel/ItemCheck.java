@@ -1,0 +1,93 @@
+package org.hlspipeline.processor.channel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.hlspipeline.processor.rules.ChannelCommandRules;
+import org.hlspipeline.processor.rules.ChannelTerms;
+import org.hlspipeline.processor.rules.ItemRules;
+import org.hlspipeline.schemas.channel.Item;
+import org.hlspipeline.schemas.channel.LiveSource;
+import org.hlspipeline.schemas.channel.RenditionSource;
+import org.hlspipeline.schemas.channel.VodSource;
+
+/**
+ * Asks {@link ItemRules} about the items of a channel command as the Avro contract carries them: first each
+ * item's fields in the order of its form, then, once every item makes a domain item, whether they fit the
+ * channel.
+ */
+final class ItemCheck {
+
+    private ItemCheck() {
+    }
+
+    /** Every item valid on its own, then every item fitting the channel. */
+    static Optional<String> itemsProblem(List<Item> items, ChannelTerms terms) {
+        return itemsStructureProblem(items).or(() -> terms.itemsProblem(ItemMapper.fromAvro(items)));
+    }
+
+    static Optional<String> itemsStructureProblem(List<Item> items) {
+        if (items == null || items.isEmpty()) {
+            return Optional.of(ChannelCommandRules.NO_ITEMS);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Optional<String> problem = structureProblem(item);
+            if (problem.isPresent()) {
+                return Optional.of(label("items[" + i + "]", item) + ": " + problem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String label(String where, Item item) {
+        return ItemRules.label(where, item == null ? null : item.getItemId());
+    }
+
+    /** What is wrong with the item on its own, whatever channel it airs on. */
+    static Optional<String> structureProblem(Item item) {
+        if (item == null) {
+            return Optional.of(ItemRules.MISSING);
+        }
+        Optional<String> head = ItemRules.headProblem(item.getItemId(), item.getKind() != null, item.getTitle());
+        if (head.isPresent()) {
+            return head;
+        }
+        Object source = item.getSource();
+        if (source instanceof VodSource vod) {
+            return vodProblem(item, vod);
+        }
+        if (source instanceof LiveSource live) {
+            return ItemRules.liveProblem(live.getStreamId(), live.getMaxDurationMicros(), item.getInPoint(),
+                    item.getOutPoint());
+        }
+        return Optional.of(ItemRules.NO_SOURCE);
+    }
+
+    private static Optional<String> vodProblem(Item item, VodSource vod) {
+        int count = vod.getSegmentCount();
+        List<Long> durations = vod.getDurationsMicros() == null ? List.of() : vod.getDurationsMicros();
+        Optional<String> problem = ItemRules.vodCountProblem(count, vod.getStartNumber())
+                .or(() -> ItemRules.vodDurationsProblem(vod.getSegmentDurationMicros(), durations, count));
+        if (problem.isPresent()) {
+            return problem;
+        }
+        Map<String, RenditionSource> renditions = vod.getRenditions();
+        if (renditions == null || renditions.isEmpty()) {
+            return Optional.of(ItemRules.NO_RENDITIONS);
+        }
+        for (Map.Entry<String, RenditionSource> e : new TreeMap<>(renditions).entrySet()) {
+            RenditionSource source = e.getValue();
+            Optional<String> rendition = ItemRules.renditionProblem(e.getKey(), source != null,
+                    source == null ? null : source.getUriTemplate(),
+                    source == null || source.getUris() == null ? List.of() : source.getUris(), count,
+                    vod.getStartNumber());
+            if (rendition.isPresent()) {
+                return rendition;
+            }
+        }
+        return ItemRules.rangeProblem(item.getInPoint(), item.getOutPoint(), count);
+    }
+}
