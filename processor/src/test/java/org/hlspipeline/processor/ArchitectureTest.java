@@ -3,13 +3,10 @@ package org.hlspipeline.processor;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The layout of docs/architecture.md, enforced: the pure core (HLS model and renderer, live window, playout
@@ -40,34 +37,14 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule processorClassesHaveNoCycle = slices().assignedFrom(topLevelClassesOf(
-            "org.hlspipeline.processor.")).should().beFreeOfCycles();
+    static final ArchRule processorClassesHaveNoCycle = slices().assignedFrom(SourceFileSlices.under(
+            "org.hlspipeline.processor")).should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule schemasPackagesHaveNoCycle = slices().matching("org.hlspipeline.schemas.(*)..")
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule schemasClassesHaveNoCycle = slices().assignedFrom(topLevelClassesOf(
-            "org.hlspipeline.schemas.")).should().beFreeOfCycles();
-
-    /** One slice per source file: a class with its nested classes, which may well refer to each other. */
-    private static SliceAssignment topLevelClassesOf(String prefix) {
-        return new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                if (!javaClass.getName().startsWith(prefix)) {
-                    return SliceIdentifier.ignore();
-                }
-                String name = javaClass.getName();
-                int nested = name.indexOf('$');
-                return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
-            }
-
-            @Override
-            public String getDescription() {
-                return "top-level classes of " + prefix + "..";
-            }
-        };
-    }
+    static final ArchRule schemasClassesHaveNoCycle = slices().assignedFrom(SourceFileSlices.under(
+            "org.hlspipeline.schemas")).should().beFreeOfCycles();
 }

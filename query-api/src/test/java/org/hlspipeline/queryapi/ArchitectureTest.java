@@ -3,13 +3,11 @@ package org.hlspipeline.queryapi;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.hlspipeline.processor.SourceFileSlices;
 import org.hlspipeline.queryapi.kafka.StreamsRuntime;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,7 +24,7 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule NO_CLASS_CYCLES = slices().assignedFrom(new TopLevelClasses())
+    static final ArchRule NO_CLASS_CYCLES = slices().assignedFrom(SourceFileSlices.under("org.hlspipeline.queryapi"))
             .should().beFreeOfCycles();
 
     @ArchTest
@@ -34,25 +32,4 @@ class ArchitectureTest {
             .that().areAnnotatedWith(RestController.class)
             .should().dependOnClassesThat().resideInAPackage("org.apache.kafka.streams..")
             .orShould().dependOnClassesThat().belongToAnyOf(StreamsRuntime.class);
-
-    /** One slice per source file: a nested class belongs to the class it is written in. */
-    private static final class TopLevelClasses implements SliceAssignment {
-
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            if (!javaClass.getPackageName().startsWith("org.hlspipeline.queryapi")) {
-                return SliceIdentifier.ignore();
-            }
-            JavaClass outer = javaClass;
-            while (outer.getEnclosingClass().isPresent()) {
-                outer = outer.getEnclosingClass().get();
-            }
-            return SliceIdentifier.of(outer.getName());
-        }
-
-        @Override
-        public String getDescription() {
-            return "top-level classes of org.hlspipeline.queryapi";
-        }
-    }
 }
