@@ -8,18 +8,29 @@ import java.util.concurrent.Callable;
 
 import org.hlspipeline.tools.alert.AlertCommand;
 import org.hlspipeline.tools.alert.CancelAlertCommand;
+import org.hlspipeline.tools.asset.AssetCommand;
 import org.hlspipeline.tools.channel.CommandGroup;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.load.LoadCommand;
+import org.hlspipeline.tools.publish.EndCommand;
+import org.hlspipeline.tools.publish.KafkaCommand;
+import org.hlspipeline.tools.publish.KafkaEventPublisher;
+import org.hlspipeline.tools.publish.PublisherFactory;
+import org.hlspipeline.tools.publish.RenditionInfoCommand;
+import org.hlspipeline.tools.publish.SegmentCommand;
+import org.hlspipeline.tools.publish.ToolContext;
 import org.hlspipeline.tools.rebuild.RebuildCommand;
 import org.hlspipeline.tools.schedule.ScheduleCommand;
+import org.hlspipeline.tools.tail.TailCommand;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The {@code producer-tools} command line: publishes events to the pipeline's Kafka topics, in the Confluent wire
@@ -73,7 +84,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "      --item storm-slate --kind ALERT --asset storm.json",
             "  producer-tools segment --help"
         })
-public final class ProducerTools implements Callable<Integer> {
+public final class ProducerTools implements Callable<Integer>, ToolContext {
 
     @Spec
     CommandSpec spec;
@@ -137,15 +148,18 @@ public final class ProducerTools implements Callable<Integer> {
                 + "asset, command, schedule, alert, cancel-alert, load or rebuild");
     }
 
-    PublisherFactory publishers() {
+    @Override
+    public PublisherFactory publishers() {
         return publishers;
     }
 
-    Map<String, String> environment() {
+    @Override
+    public Map<String, String> environment() {
         return environment;
     }
 
-    InputStream stdin() {
+    @Override
+    public InputStream stdin() {
         return stdin;
     }
 
@@ -163,7 +177,7 @@ public final class ProducerTools implements Callable<Integer> {
     private static int internalError(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         boolean canBeVerbose = commandLine.getCommand() instanceof KafkaCommand;
-        boolean verbose = commandLine.getCommand() instanceof KafkaCommand command && command.verbose;
+        boolean verbose = commandLine.getCommand() instanceof KafkaCommand command && command.verbose();
         err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + e
                 + (verbose || !canBeVerbose ? "" : " (run again with --verbose for the stack trace)"));
         if (verbose) {

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.hlspipeline.tools.publish.PublisherFactory;
+
 /** Runs the tool in-process with a chosen publisher factory and environment, capturing what it prints. */
 public record ToolRun(int exitCode, String out, String err) {
 

@@ -7,12 +7,11 @@ import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.hlspipeline.schemas.json.JsonFormWriter;
-import org.hlspipeline.tools.ConnectionOptions;
-import org.hlspipeline.tools.KafkaCommand;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ConnectionOptions;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.FormSources;
 import org.hlspipeline.tools.forms.FormText;
-
+import org.hlspipeline.tools.publish.KafkaCommand;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -29,14 +29,14 @@ import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.hlspipeline.tools.ClientSettings;
-import org.hlspipeline.tools.CommandSupport;
-import org.hlspipeline.tools.ExitCodes;
-import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.cli.ClientSettings;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.publish.KafkaEventPublisher;
+import org.hlspipeline.tools.publish.PublishException;
 
 /**
  * {@link ResetAdmin} on Kafka's Admin API. Every call is bounded by the admin client's API timeout
- * ({@value CommandSupport#ADMIN_API_TIMEOUT_MS} ms unless the {@code --command-config} file changes it), so an
+ * ({@value AdminSettings#API_TIMEOUT_MS} ms unless the {@code --command-config} file changes it), so an
  * unreachable cluster is reported in seconds, and every failure becomes one line with an exit code.
  */
 final class KafkaResetAdmin implements ResetAdmin {
@@ -56,8 +56,8 @@ final class KafkaResetAdmin implements ResetAdmin {
     }
 
     static KafkaResetAdmin open(ClientSettings settings) throws AdminFailure {
-        Map<String, Object> config = CommandSupport.adminConfig(settings);
-        long apiTimeout = CommandSupport.ADMIN_API_TIMEOUT_MS;
+        Map<String, Object> config = AdminSettings.config(settings);
+        long apiTimeout = AdminSettings.API_TIMEOUT_MS;
         try {
             apiTimeout = Long.parseLong(String.valueOf(config.get("default.api.timeout.ms")).trim());
         } catch (NumberFormatException e) {
@@ -66,7 +66,7 @@ final class KafkaResetAdmin implements ResetAdmin {
         try {
             return new KafkaResetAdmin(Admin.create(config), settings.bootstrapServers(), apiTimeout + 5_000);
         } catch (KafkaException e) {
-            PublishException failure = CommandSupport.clientConfigFailure(e);
+            PublishException failure = KafkaEventPublisher.configFailure(e);
             throw new AdminFailure(failure.failure().exitCode(), failure.getMessage(), e);
         }
     }

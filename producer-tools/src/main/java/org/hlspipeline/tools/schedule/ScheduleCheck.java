@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hlspipeline.processor.channel.ChannelCommandMapper;
-import org.hlspipeline.processor.rules.ChannelCommandRules;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Playout;
+import org.hlspipeline.processor.rules.ChannelCommandRules;
 import org.hlspipeline.schemas.channel.ChannelCommand;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ToolFailure;
 
 /**
  * Checks a plan with the processor's own rules, as the processor will meet its commands: each against the

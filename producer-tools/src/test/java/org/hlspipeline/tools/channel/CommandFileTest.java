@@ -14,9 +14,9 @@ import org.hlspipeline.schemas.channel.ItemKind;
 import org.hlspipeline.schemas.channel.Position;
 import org.hlspipeline.schemas.channel.Skip;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
-import org.hlspipeline.tools.ExitCodes;
 import org.hlspipeline.tools.RecordingPublisher;
 import org.hlspipeline.tools.ToolRun;
+import org.hlspipeline.tools.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
