@@ -11,6 +11,7 @@ import org.hlspipeline.tools.alert.CancelAlertCommand;
 import org.hlspipeline.tools.asset.AssetCommand;
 import org.hlspipeline.tools.channel.CommandGroup;
 import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.cli.ToolClock;
 import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.load.LoadCommand;
 import org.hlspipeline.tools.publish.EndCommand;
@@ -92,6 +93,7 @@ public final class ProducerTools implements Callable<Integer>, ToolContext {
     private final PublisherFactory publishers;
     private final Map<String, String> environment;
     private final InputStream stdin;
+    private final ToolClock clock;
 
     /** The real tool: Kafka publishers, the process environment. */
     public ProducerTools() {
@@ -108,6 +110,13 @@ public final class ProducerTools implements Callable<Integer>, ToolContext {
 
     /** @param stdin what an input file named {@code -} reads */
     public ProducerTools(PublisherFactory publishers, Map<String, String> environment, InputStream stdin) {
+        this(publishers, environment, stdin, ToolClock.SYSTEM);
+    }
+
+    /** @param clock what {@code tail} and {@code load} wait on (tests drive their own) */
+    public ProducerTools(PublisherFactory publishers, Map<String, String> environment, InputStream stdin,
+                         ToolClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.publishers = Objects.requireNonNull(publishers, "publishers");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.stdin = Objects.requireNonNull(stdin, "stdin");
@@ -161,6 +170,11 @@ public final class ProducerTools implements Callable<Integer>, ToolContext {
     @Override
     public InputStream stdin() {
         return stdin;
+    }
+
+    @Override
+    public ToolClock clock() {
+        return clock;
     }
 
     /** One line naming the problem and where to read more, instead of picocli's full usage text. */

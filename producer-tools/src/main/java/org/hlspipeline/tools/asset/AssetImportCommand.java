@@ -14,11 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.InputChecks;
@@ -35,6 +30,12 @@ import org.hlspipeline.tools.hls.PlaylistParser;
 import org.hlspipeline.tools.hls.PublishedUris;
 import org.hlspipeline.tools.hls.RenditionNames;
 import org.hlspipeline.tools.hls.Variant;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.json.JsonMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -250,13 +251,13 @@ final class AssetImportCommand implements Callable<Integer> {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                        .withObjectNameValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
-        ObjectMapper mapper = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        JsonMapper mapper = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         try {
-            return mapper.writer(printer).writeValueAsString(descriptor) + "\n";
-        } catch (IOException e) {
+            return mapper.writer().with(printer).writeValueAsString(descriptor) + "\n";
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot write the descriptor as JSON", e);
         }
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.hlspipeline.tools.cli.ClientSettings;
 import org.hlspipeline.tools.cli.ConnectionOptions;
 import org.hlspipeline.tools.cli.Converters;
-import org.hlspipeline.tools.cli.ToolClock;
 import org.hlspipeline.tools.cli.ToolLogging;
 import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.publish.PublishException;
@@ -166,7 +165,7 @@ public final class LoadCommand implements Callable<Integer> {
         try (LoadSender sender = KafkaLoadSender.open(settings)) {
             sender.prepare();
             LoadProgress progress = LoadProgress.of(progressMode, err, System.console() != null, environment);
-            LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, ToolClock.SYSTEM,
+            LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, ToolContext.of(spec).clock(),
                     progress), out);
             if (result.firstFailure() != null) {
                 err.println(spec.qualifiedName() + ": " + result.failed() + " record"

@@ -10,7 +10,6 @@ import org.hlspipeline.tools.cli.ClientSettings;
 import org.hlspipeline.tools.cli.Converters;
 import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.InputChecks;
-import org.hlspipeline.tools.cli.ToolClock;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.hls.PlaylistLocation;
@@ -143,7 +142,7 @@ public final class TailCommand extends KafkaCommand {
         ClientSettings settings = settings();
         try (EventPublisher publisher = tools().publishers().open(settings)) {
             return new PlaylistTail(options, publisher, settings.topic(), state, out(), err(), commandSpec().qualifiedName(),
-                    ToolClock.SYSTEM).run();
+                    tools().clock()).run();
         } catch (PublishException e) {
             return failed(e);
         } catch (ToolFailure e) {

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hlspipeline.tools.RecordingPublisher;
 import org.hlspipeline.tools.StaticServer;
 import org.hlspipeline.tools.ToolRun;
@@ -21,6 +19,8 @@ import org.hlspipeline.tools.hls.MediaSegment;
 import org.hlspipeline.tools.hls.PlaylistParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class AssetImportCommandTest {
 
@@ -106,7 +106,7 @@ class AssetImportCommandTest {
         ToolRun run = ToolRun.run(publisher, "asset", "import", playlist.toString(), "--rendition", "720p");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode descriptor = new ObjectMapper().readTree(run.out());
+        JsonNode descriptor = new JsonMapper().readTree(run.out());
         assertThat(descriptor.path("renditions").path("720p").has("uriTemplate")).isFalse();
         assertThat(descriptor.path("segmentCount").asInt()).isEqualTo(4);
         assertThat(descriptor.has("segmentDuration")).isFalse();
@@ -128,7 +128,7 @@ class AssetImportCommandTest {
                 "http://127.0.0.1:8080/media/ep1/");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode descriptor = new ObjectMapper().readTree(run.out());
+        JsonNode descriptor = new JsonMapper().readTree(run.out());
         assertThat(descriptor.path("renditions").path("720p").path("uriTemplate").asText())
                 .isEqualTo("https://cdn.example/ep1/720p/s{n}.ts?v=2");
         assertThat(descriptor.path("renditions").path("360p").path("uris").get(0).asText())
@@ -177,7 +177,7 @@ class AssetImportCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("wrote " + output + ": 1 rendition (hd) of 3 segments"
                     + System.lineSeparator());
-            JsonNode descriptor = new ObjectMapper().readTree(Files.readString(output));
+            JsonNode descriptor = new JsonMapper().readTree(Files.readString(output));
             assertThat(descriptor.path("renditions").path("hd").path("uriTemplate").asText())
                     .isEqualTo(server.url("/vod/seg{n}.ts"));
             assertThat(descriptor.path("durations").toString()).isEqualTo("[2,2,1.5]");

@@ -3,10 +3,12 @@ package org.hlspipeline.tools.tail;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,9 +53,19 @@ class TailCommandTest {
 
     /** Starts {@code producer-tools tail <args>} in the background, as a transcoder's companion process would run. */
     private Future<ToolRun> start(RecordingPublisher target, String... args) {
+        return start(target, new CountingClock(), args);
+    }
+
+    private Future<ToolRun> start(RecordingPublisher target, CountingClock clock, String... args) {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         executors.add(executor);
-        return executor.submit(() -> ToolRun.run(target, tail(args)));
+        return executor.submit(() -> ToolRun.withClock(target, clock, tail(args)));
+    }
+
+    /** Returns once the tool has waited {@code more} more times between reads: it has looked again since. */
+    private static void awaitMoreReads(CountingClock clock, int more) {
+        int seen = clock.waits();
+        await().atMost(Duration.ofSeconds(10)).until(() -> clock.waits() >= seen + more);
     }
 
     private static String[] tail(String... args) {
@@ -92,10 +104,11 @@ class TailCommandTest {
     @Test
     void followsAGrowingPlaylistAsFfmpegWritesItAndPublishesEverySegmentOnceWithItsSequence() throws Exception {
         LivePlaylist live = new LivePlaylist(dir.resolve("live/index.m3u8"), "index", 3, 0, true);
-        Future<ToolRun> run = start(publisher, live.file().toString(), "--stream", "news", "--rendition", "720p",
-                "--interval", "0.02", "--wait", "10");
+        CountingClock clock = new CountingClock();
+        Future<ToolRun> run = start(publisher, clock, live.file().toString(), "--stream", "news", "--rendition",
+                "720p", "--interval", "0.02", "--wait", "10");
 
-        Thread.sleep(150); // No playlist yet: ffmpeg writes it when the first segment is done. tail waits.
+        awaitMoreReads(clock, 5); // No playlist yet: ffmpeg writes it when the first segment is done. tail waits.
         assertThat(publisher.sent).isEmpty();
         for (int i = 0; i < 10; i++) {
             live.add(i == 7 ? "1.501667" : "2.002000", i == 5);
@@ -301,8 +314,9 @@ class TailCommandTest {
                 """);
         LivePlaylist hd = new LivePlaylist(dir.resolve("live/720p/index.m3u8"), "seg", 4, 0, false);
         LivePlaylist sd = new LivePlaylist(dir.resolve("live/low/stream.m3u8"), "seg", 4, 0, false);
-        Future<ToolRun> run = start(publisher, dir.resolve("live/master.m3u8").toString(), "--stream", "news",
-                "--rendition-names", "low/stream.m3u8=360p", "--interval", "0.02");
+        CountingClock clock = new CountingClock();
+        Future<ToolRun> run = start(publisher, clock, dir.resolve("live/master.m3u8").toString(), "--stream",
+                "news", "--rendition-names", "low/stream.m3u8=360p", "--interval", "0.02");
 
         for (int i = 0; i < 6; i++) {
             hd.add("2").writeInPlace();
@@ -310,7 +324,7 @@ class TailCommandTest {
             Published.awaitSegments(publisher, 2 * (i + 1));
         }
         hd.end().writeInPlace();
-        Thread.sleep(100);
+        awaitMoreReads(clock, 5);
         assertThat(Published.ends(publisher)).as("the stream ends when every rendition has").isZero();
         sd.add("1").end().writeInPlace();
         ToolRun result = finish(run);
