@@ -16,7 +16,8 @@ import org.hlspipeline.tools.cli.ToolFailure;
 
 /**
  * The asset descriptor of a VOD asset: the {@code "vod"} object of an item in the channel commands' JSON form
- * (DESIGN §9), built from every rendition's segment URIs and durations.
+ * (see docs/architecture.md, Command forms and producer-tools), built from every rendition's segment URIs and
+ * durations.
  *
  * <ul>
  *   <li>A rendition gets a {@code "uriTemplate"} when its URIs are one text with consecutive numbers in one place,

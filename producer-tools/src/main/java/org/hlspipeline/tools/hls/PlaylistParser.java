@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small, strict reader of HLS playlists (RFC 8216): the tags that live and VOD transcoders write (ffmpeg, GPAC,
@@ -40,7 +39,6 @@ public final class PlaylistParser {
             "#EXT-X-RENDITION-REPORT", "#EXT-X-BITRATE");
     private static final Set<String> MASTER_TAGS = Set.of("#EXT-X-STREAM-INF", "#EXT-X-MEDIA",
             "#EXT-X-I-FRAME-STREAM-INF", "#EXT-X-SESSION-DATA", "#EXT-X-SESSION-KEY", "#EXT-X-CONTENT-STEERING");
-    private static final Pattern EXTINF = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]*)?)(?:,(.*))?");
 
     private final String source;
     private final Mode mode;
@@ -66,15 +64,13 @@ public final class PlaylistParser {
     private Instant pendingProgramDateTime;
     private boolean pendingGap;
 
-    private final List<Variant> variants = new ArrayList<>();
-    private final List<AlternateRendition> alternates = new ArrayList<>();
-    private int streamInfLine;
-    private AttributeList streamInf;
+    private final MasterTags master;
 
     private PlaylistParser(String source, Mode mode) {
         this.source = source;
         this.mode = mode;
         this.values = new TagValues(source);
+        this.master = new MasterTags(source, values);
     }
 
     /**
@@ -90,33 +86,12 @@ public final class PlaylistParser {
     }
 
     private Playlist read(byte[] content) throws PlaylistException {
-        int length = content.length;
-        if (mode == Mode.GROWING) {
-            length = PlaylistText.completeLength(content);
+        List<String> lines = PlaylistText.lines(source, content, mode == Mode.GROWING);
+        if (lines == null) {
+            return null;
         }
-        if (length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF) {
-            throw new PlaylistException(source, 1, "the playlist starts with a byte order mark, which RFC 8216 "
-                    + "4.1 forbids");
-        }
-        String text = PlaylistText.decode(source, content, length);
-        if (text.isEmpty()) {
-            if (mode == Mode.GROWING) {
-                return null;
-            }
-            throw new PlaylistException(source, 0, "the playlist is empty");
-        }
-        String[] lines = text.split("\n", -1);
-        int count = lines.length;
-        if (text.endsWith("\n")) {
-            count--; // the empty string after the last line break is not a line
-        }
-        for (int i = 0; i < count; i++) {
-            String line = lines[i];
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            readLine(i + 1, line);
+        for (int i = 0; i < lines.size(); i++) {
+            readLine(i + 1, lines.get(i));
         }
         return finish();
     }
@@ -236,23 +211,8 @@ public final class PlaylistParser {
                     "I-frame-only playlists (#EXT-X-I-FRAMES-ONLY) are not supported");
             case "#EXT-X-DEFINE" -> throw new PlaylistException(source, number,
                     "variable substitution (#EXT-X-DEFINE) is not supported");
-            case "#EXT-X-STREAM-INF" -> {
-                if (streamInf != null) {
-                    throw new PlaylistException(source, number, "#EXT-X-STREAM-INF at line " + streamInfLine
-                            + " has no URI line after it before this one");
-                }
-                streamInf = AttributeList.parse(source, number, name,
-                        values.required(number, name, value));
-                streamInfLine = number;
-                streamInf.decimalInteger("BANDWIDTH", true);
-            }
-            case "#EXT-X-MEDIA" -> {
-                AttributeList attributes = AttributeList.parse(source, number, name,
-                        values.required(number, name, value));
-                alternates.add(new AlternateRendition(number, attributes.enumerated("TYPE", true),
-                        attributes.quoted("GROUP-ID", true), attributes.quoted("NAME", true),
-                        attributes.quoted("URI", false)));
-            }
+            case "#EXT-X-STREAM-INF" -> master.streamInf(number, value);
+            case "#EXT-X-MEDIA" -> master.media(number, value);
             default -> {
                 // RFC 8216 6.3.1: ignore what is not recognized (EXT-X-INDEPENDENT-SEGMENTS, EXT-X-START,
                 // EXT-X-DATERANGE, low-latency parts, I-frame variants, session data, ...).
@@ -265,11 +225,7 @@ public final class PlaylistParser {
             throw new PlaylistException(source, number, "a second #EXTINF before the URI of the segment that "
                     + "#EXTINF at line " + pendingLine + " describes");
         }
-        Matcher matcher = EXTINF.matcher(values.required(number, "#EXTINF", value));
-        if (!matcher.matches()) {
-            throw new PlaylistException(source, number, "#EXTINF must be <duration>,[<title>] with the duration "
-                    + "in decimal seconds, was '" + TagValues.shorten(value) + "'");
-        }
+        Matcher matcher = values.extinf(number, value);
         pendingDuration = new BigDecimal(matcher.group(1)).movePointRight(6).setScale(0, RoundingMode.HALF_UP)
                 .longValueExact();
         pendingTitle = matcher.group(2) == null || matcher.group(2).isEmpty() ? null : matcher.group(2);
@@ -277,12 +233,7 @@ public final class PlaylistParser {
     }
 
     private void readUri(int number, String uri) throws PlaylistException {
-        if (streamInf != null) {
-            AttributeList a = streamInf;
-            variants.add(new Variant(number, uri, a.decimalInteger("BANDWIDTH", true),
-                    a.decimalInteger("AVERAGE-BANDWIDTH", false), a.resolution("RESOLUTION", false),
-                    a.quoted("CODECS", false), a.decimalFloat("FRAME-RATE", false), a.quoted("AUDIO", false)));
-            streamInf = null;
+        if (master.variantUri(number, uri)) {
             return;
         }
         if (pendingDuration == null) {
@@ -303,19 +254,10 @@ public final class PlaylistParser {
         if (pendingDuration != null && !growing) {
             throw new PlaylistException(source, pendingLine, "#EXTINF has no segment URI after it");
         }
-        if (streamInf != null && !growing) {
-            throw new PlaylistException(source, streamInfLine, "#EXT-X-STREAM-INF has no URI line after it");
-        }
         int v = version == null ? 1 : version;
+        master.checkComplete(growing);
         if (firstMasterTag != null) {
-            if (variants.isEmpty()) {
-                if (growing) {
-                    return null;
-                }
-                throw new PlaylistException(source, 0, "the master playlist has no variant "
-                        + "(#EXT-X-STREAM-INF followed by a URI line)");
-            }
-            return new MasterPlaylist(v, variants, alternates);
+            return master.playlist(v, growing);
         }
         if (firstMediaTag != null) {
             if (targetDuration == null) {

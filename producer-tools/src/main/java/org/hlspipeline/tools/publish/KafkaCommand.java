@@ -11,7 +11,6 @@ import org.hlspipeline.tools.cli.ClientSettings;
 import org.hlspipeline.tools.cli.ConnectionOptions;
 import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.ToolLogging;
-import org.hlspipeline.tools.tail.TailCommand;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
 /**
  * What every subcommand that writes to Kafka shares: the connection options, {@code --verbose}, input checks that
  * fail with exit code 2 before connecting, opening the publisher, and reporting a publishing failure as one line
- * with its exit code. {@link PublishCommand} sends one event; {@link TailCommand} sends many; the channel
+ * with its exit code. {@link PublishCommand} sends one event; {@code tail} sends many; the channel
  * commands, alerts and schedules (in their own packages) send one or a few records in order.
  */
 public abstract class KafkaCommand implements Callable<Integer> {
