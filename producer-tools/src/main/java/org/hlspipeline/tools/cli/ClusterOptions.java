@@ -33,6 +33,11 @@ public final class ClusterOptions {
                     + "schema.registry.ssl.*. Its values are never printed.")
     Path commandConfig;
 
+    /** The {@code --command-config} file, or null. */
+    public Path commandConfig() {
+        return commandConfig;
+    }
+
     /** The {@code --command-config} file's properties, trimmed; empty without the option. */
     Map<String, String> fileProperties() {
         return commandConfig == null ? Map.of() : readProperties(commandConfig);

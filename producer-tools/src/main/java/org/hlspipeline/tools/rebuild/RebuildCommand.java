@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Prepare a replay that rebuilds all state under the same application id: what Kafka's "
-                    + "kafka-streams-application-reset does, through the Admin API.",
+                    + "kafka-streams-application-reset does, with its own StreamsResetter.",
             "",
             "  1. The application's consumer group (its application id) gets the earliest retained offsets of its "
                     + "input topics, hls.stream-events and hls.channel-commands, as committed offsets.",
@@ -82,7 +82,8 @@ public final class RebuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    AdminOpener opener = KafkaResetAdmin::open;
+    /** The real cluster unless a test set its own. */
+    AdminOpener opener;
 
     @Option(names = "--dry-run", order = 1, description = "Print what would be done; change nothing.")
     boolean dryRun;
@@ -140,7 +141,9 @@ public final class RebuildCommand implements Callable<Integer> {
         if (verbose) {
             ToolLogging.verbose();
         }
-        try (ResetAdmin admin = opener.open(settings)) {
+        AdminOpener open = opener != null ? opener
+                : clusterSettings -> KafkaResetAdmin.open(clusterSettings, cluster.commandConfig());
+        try (ResetAdmin admin = open.open(settings)) {
             RebuildPlan plan = RebuildPlanner.plan(admin, application, inputs, inputsGiven,
                     settings.bootstrapServers());
             if (plan.group().usesStreamsProtocol()) {
