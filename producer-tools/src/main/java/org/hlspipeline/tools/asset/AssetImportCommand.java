@@ -20,16 +20,16 @@ import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.hls.FetchException;
-import org.hlspipeline.tools.hls.MasterPlaylist;
-import org.hlspipeline.tools.hls.MediaPlaylist;
-import org.hlspipeline.tools.hls.MediaSegment;
+import org.hlspipeline.tools.hls.ParsedMasterPlaylist;
+import org.hlspipeline.tools.hls.ParsedMediaPlaylist;
+import org.hlspipeline.tools.hls.ParsedSegment;
+import org.hlspipeline.tools.hls.ParsedVariant;
 import org.hlspipeline.tools.hls.Playlist;
 import org.hlspipeline.tools.hls.PlaylistException;
 import org.hlspipeline.tools.hls.PlaylistLocation;
 import org.hlspipeline.tools.hls.PlaylistParser;
 import org.hlspipeline.tools.hls.PublishedUris;
 import org.hlspipeline.tools.hls.RenditionNames;
-import org.hlspipeline.tools.hls.Variant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -149,7 +149,7 @@ final class AssetImportCommand implements Callable<Integer> {
     private List<AssetDescriptor.Rendition> read(PlaylistLocation input, PublishedUris uris) throws ToolFailure {
         Playlist playlist = load(input);
         List<AssetDescriptor.Rendition> renditions = new ArrayList<>();
-        if (playlist instanceof MediaPlaylist media) {
+        if (playlist instanceof ParsedMediaPlaylist media) {
             if (rendition == null) {
                 throw ToolFailure.usage(input + " is a media playlist: name its rendition with --rendition");
             }
@@ -164,10 +164,10 @@ final class AssetImportCommand implements Callable<Integer> {
             throw ToolFailure.usage(input + " is a master playlist: its renditions are named after the variants "
                     + "(or by --rendition-names); --rendition is for a media playlist");
         }
-        MasterPlaylist master = (MasterPlaylist) playlist;
-        for (Map.Entry<String, Variant> entry
+        ParsedMasterPlaylist master = (ParsedMasterPlaylist) playlist;
+        for (Map.Entry<String, ParsedVariant> entry
                 : RenditionNames.assign(master, renditionNames, input.toString()).entrySet()) {
-            Variant variant = entry.getValue();
+            ParsedVariant variant = entry.getValue();
             PlaylistLocation location;
             try {
                 location = input.resolve(variant.uri());
@@ -175,7 +175,7 @@ final class AssetImportCommand implements Callable<Integer> {
                 throw ToolFailure.input(input + " line " + variant.line() + ": " + e.getMessage());
             }
             Playlist media = load(location);
-            if (!(media instanceof MediaPlaylist mediaPlaylist)) {
+            if (!(media instanceof ParsedMediaPlaylist mediaPlaylist)) {
                 throw ToolFailure.input(location + " is a master playlist, but " + input + " line " + variant.line()
                         + " lists it as a variant's media playlist");
             }
@@ -195,7 +195,7 @@ final class AssetImportCommand implements Callable<Integer> {
     }
 
     private AssetDescriptor.Rendition rendition(String name, PlaylistLocation location, String reference,
-                                                MediaPlaylist media, PublishedUris uris) throws ToolFailure {
+                                                ParsedMediaPlaylist media, PublishedUris uris) throws ToolFailure {
         if (!media.endList()) {
             throw ToolFailure.input(location + " has no #EXT-X-ENDLIST: it is a live or unfinished playlist, and an "
                     + "asset must be complete");
@@ -208,13 +208,13 @@ final class AssetImportCommand implements Callable<Integer> {
         List<Integer> lines = new ArrayList<>();
         boolean mapNoted = false;
         for (int i = 0; i < media.segments().size(); i++) {
-            MediaSegment segment = media.segments().get(i);
+            ParsedSegment segment = media.segments().get(i);
             String where = location + " line " + segment.line() + ": ";
-            if (segment.discontinuity() && i > 0) {
+            if (segment.segment().discontinuity() && i > 0) {
                 throw ToolFailure.input(where + "segment " + i + " starts a discontinuity (#EXT-X-DISCONTINUITY); "
                         + "a descriptor cannot carry one inside an asset: make it two assets");
             }
-            if (segment.gap()) {
+            if (segment.segment().gap()) {
                 throw ToolFailure.input(where + "segment " + i + " is marked #EXT-X-GAP; an asset must have media "
                         + "for every segment");
             }
@@ -226,13 +226,13 @@ final class AssetImportCommand implements Callable<Integer> {
                         + "does not carry; channel playlists carry no #EXT-X-MAP");
                 err.flush();
             }
-            Optional<String> duration = InputChecks.durationProblem(segment.durationMicros());
+            Optional<String> duration = InputChecks.durationProblem(segment.segment().durationMicros());
             if (duration.isPresent()) {
                 throw ToolFailure.input(where + "segment " + i + ": " + duration.get());
             }
             String uri;
             try {
-                uri = uris.of(reference, segment.uri());
+                uri = uris.of(reference, segment.segment().uri());
             } catch (IllegalArgumentException e) {
                 throw ToolFailure.input(where + "segment URI " + e.getMessage());
             }
@@ -241,7 +241,7 @@ final class AssetImportCommand implements Callable<Integer> {
                 throw ToolFailure.input(where + "segment URI '" + uri + "' cannot be used: " + problem.get());
             }
             segmentUris.add(uri);
-            durations.add(segment.durationMicros());
+            durations.add(segment.segment().durationMicros());
             lines.add(segment.line());
         }
         return new AssetDescriptor.Rendition(name, location.toString(), segmentUris, durations, lines);

@@ -3,6 +3,9 @@ package org.hlspipeline.tools.hls;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hlspipeline.processor.hls.MasterPlaylist;
+import org.hlspipeline.processor.hls.Variant;
+
 /**
  * The master playlist tags {@link PlaylistParser} reads: each {@code EXT-X-STREAM-INF} with the URI line after it
  * (RFC 8216 4.3.4.2), and the {@code EXT-X-MEDIA} alternates (4.3.4.1).
@@ -11,7 +14,7 @@ final class MasterTags {
 
     private final String source;
     private final TagValues values;
-    private final List<Variant> variants = new ArrayList<>();
+    private final List<ParsedVariant> variants = new ArrayList<>();
     private final List<AlternateRendition> alternates = new ArrayList<>();
     private int streamInfLine;
     private AttributeList streamInf;
@@ -46,9 +49,16 @@ final class MasterTags {
             return false;
         }
         AttributeList a = streamInf;
-        variants.add(new Variant(number, uri, a.decimalInteger("BANDWIDTH", true),
-                a.decimalInteger("AVERAGE-BANDWIDTH", false), a.resolution("RESOLUTION", false),
-                a.quoted("CODECS", false), a.decimalFloat("FRAME-RATE", false), a.quoted("AUDIO", false)));
+        Variant variant;
+        try {
+            variant = new Variant(uri, a.decimalInteger("BANDWIDTH", true),
+                    a.decimalInteger("AVERAGE-BANDWIDTH", false), a.resolution("RESOLUTION", false),
+                    a.quoted("CODECS", false), a.decimalFloat("FRAME-RATE", false));
+        } catch (IllegalArgumentException e) {
+            throw new PlaylistException(source, number, "#EXT-X-STREAM-INF at line " + streamInfLine + ": "
+                    + e.getMessage());
+        }
+        variants.add(new ParsedVariant(number, variant, a.quoted("AUDIO", false)));
         streamInf = null;
         return true;
     }
@@ -61,7 +71,7 @@ final class MasterTags {
     }
 
     /** The master playlist read, or null while a growing one lists no variant yet. */
-    MasterPlaylist playlist(int version, boolean growing) throws PlaylistException {
+    ParsedMasterPlaylist playlist(int version, boolean growing) throws PlaylistException {
         if (variants.isEmpty()) {
             if (growing) {
                 return null;
@@ -69,6 +79,7 @@ final class MasterTags {
             throw new PlaylistException(source, 0, "the master playlist has no variant "
                     + "(#EXT-X-STREAM-INF followed by a URI line)");
         }
-        return new MasterPlaylist(version, variants, alternates);
+        return new ParsedMasterPlaylist(version,
+                new MasterPlaylist(variants.stream().map(ParsedVariant::variant).toList()), variants, alternates);
     }
 }

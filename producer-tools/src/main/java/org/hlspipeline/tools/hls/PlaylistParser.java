@@ -1,12 +1,7 @@
 package org.hlspipeline.tools.hls;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * A small, strict reader of HLS playlists (RFC 8216): the tags that live and VOD transcoders write (ffmpeg, GPAC,
@@ -55,14 +50,7 @@ public final class PlaylistParser {
     private Long discontinuitySequence;
     private String playlistType;
     private boolean endList;
-    private String mapUri;
-    private final List<MediaSegment> segments = new ArrayList<>();
-    private int pendingLine;
-    private Long pendingDuration;
-    private String pendingTitle;
-    private boolean pendingDiscontinuity;
-    private Instant pendingProgramDateTime;
-    private boolean pendingGap;
+    private final SegmentTags segments;
 
     private final MasterTags master;
 
@@ -71,6 +59,7 @@ public final class PlaylistParser {
         this.mode = mode;
         this.values = new TagValues(source);
         this.master = new MasterTags(source, values);
+        this.segments = new SegmentTags(source, mode == Mode.GROWING);
     }
 
     /**
@@ -179,21 +168,21 @@ public final class PlaylistParser {
                 values.none(number, name, value);
                 endList = true;
             }
-            case "#EXTINF" -> extinf(number, value);
+            case "#EXTINF" -> segments.extinf(number, values.extinf(number, value));
             case "#EXT-X-DISCONTINUITY" -> {
                 values.none(number, name, value);
-                pendingDiscontinuity = true;
+                segments.discontinuity();
             }
             case "#EXT-X-GAP" -> {
                 values.none(number, name, value);
-                pendingGap = true;
+                segments.gap();
             }
-            case "#EXT-X-PROGRAM-DATE-TIME" -> pendingProgramDateTime = values.dateTime(number, name,
-                    values.required(number, name, value));
+            case "#EXT-X-PROGRAM-DATE-TIME" -> segments.programDateTime(values.dateTime(number, name,
+                    values.required(number, name, value)));
             case "#EXT-X-MAP" -> {
                 AttributeList attributes = AttributeList.parse(source, number, name,
                         values.required(number, name, value));
-                mapUri = attributes.quoted("URI", true);
+                segments.map(attributes.quoted("URI", true));
             }
             case "#EXT-X-KEY" -> {
                 AttributeList attributes = AttributeList.parse(source, number, name,
@@ -220,40 +209,20 @@ public final class PlaylistParser {
         }
     }
 
-    private void extinf(int number, String value) throws PlaylistException {
-        if (pendingDuration != null) {
-            throw new PlaylistException(source, number, "a second #EXTINF before the URI of the segment that "
-                    + "#EXTINF at line " + pendingLine + " describes");
-        }
-        Matcher matcher = values.extinf(number, value);
-        pendingDuration = new BigDecimal(matcher.group(1)).movePointRight(6).setScale(0, RoundingMode.HALF_UP)
-                .longValueExact();
-        pendingTitle = matcher.group(2) == null || matcher.group(2).isEmpty() ? null : matcher.group(2);
-        pendingLine = number;
-    }
-
     private void readUri(int number, String uri) throws PlaylistException {
         if (master.variantUri(number, uri)) {
             return;
         }
-        if (pendingDuration == null) {
+        if (!segments.pending()) {
             throw new PlaylistException(source, number, "URI line '" + TagValues.shorten(uri) + "' has no "
                     + (firstMasterTag != null ? "#EXT-X-STREAM-INF" : "#EXTINF") + " before it");
         }
-        segments.add(new MediaSegment(number, uri, pendingDuration, pendingTitle, pendingDiscontinuity,
-                pendingProgramDateTime, mapUri, pendingGap));
-        pendingDuration = null;
-        pendingTitle = null;
-        pendingDiscontinuity = false;
-        pendingProgramDateTime = null;
-        pendingGap = false;
+        segments.uri(number, uri);
     }
 
     private Playlist finish() throws PlaylistException {
         boolean growing = mode == Mode.GROWING;
-        if (pendingDuration != null && !growing) {
-            throw new PlaylistException(source, pendingLine, "#EXTINF has no segment URI after it");
-        }
+        segments.checkComplete();
         int v = version == null ? 1 : version;
         master.checkComplete(growing);
         if (firstMasterTag != null) {
@@ -267,8 +236,8 @@ public final class PlaylistParser {
                 throw new PlaylistException(source, 0, "#EXT-X-TARGETDURATION is missing (RFC 8216 4.3.3.1 "
                         + "requires it in every media playlist)");
             }
-            return new MediaPlaylist(v, targetDuration, mediaSequence == null ? 0 : mediaSequence,
-                    discontinuitySequence == null ? 0 : discontinuitySequence, playlistType, endList, segments);
+            return segments.playlist(v, playlistType, targetDuration, mediaSequence == null ? 0 : mediaSequence,
+                    discontinuitySequence == null ? 0 : discontinuitySequence, endList);
         }
         if (growing) {
             return null;
@@ -278,7 +247,7 @@ public final class PlaylistParser {
     }
 
     private void beforeFirstSegment(int number, String name) throws PlaylistException {
-        if (!segments.isEmpty() || pendingDuration != null) {
+        if (segments.started()) {
             throw new PlaylistException(source, number, name + " must come before the first segment");
         }
     }

@@ -29,10 +29,10 @@ public final class RenditionNames {
      *
      * @throws ToolFailure (usage) when a mapping names no variant, or a name is invalid or taken twice
      */
-    public static Map<String, Variant> assign(MasterPlaylist master, Map<String, String> mapping, String source)
+    public static Map<String, ParsedVariant> assign(ParsedMasterPlaylist master, Map<String, String> mapping, String source)
             throws ToolFailure {
-        Map<String, Variant> byUri = new LinkedHashMap<>();
-        for (Variant variant : master.variants()) {
+        Map<String, ParsedVariant> byUri = new LinkedHashMap<>();
+        for (ParsedVariant variant : master.variants()) {
             byUri.putIfAbsent(variant.uri(), variant);
         }
         List<String> unknown = new ArrayList<>();
@@ -45,9 +45,9 @@ public final class RenditionNames {
             throw ToolFailure.usage("--rendition-names names " + String.join(", ", unknown) + ", which "
                     + source + " does not list; its variants are " + String.join(", ", byUri.keySet()));
         }
-        Map<String, Variant> named = new LinkedHashMap<>();
+        Map<String, ParsedVariant> named = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
-        for (Variant variant : byUri.values()) {
+        for (ParsedVariant variant : byUri.values()) {
             String given = mapping.get(variant.uri());
             String name = given != null ? given : derive(variant.uri());
             Optional<String> problem = InputChecks.idProblem("rendition name", name);

@@ -16,15 +16,15 @@ import org.hlspipeline.tools.cli.ToolClock;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.hls.AlternateRendition;
 import org.hlspipeline.tools.hls.FetchException;
-import org.hlspipeline.tools.hls.MasterPlaylist;
-import org.hlspipeline.tools.hls.MediaPlaylist;
+import org.hlspipeline.tools.hls.ParsedMasterPlaylist;
+import org.hlspipeline.tools.hls.ParsedMediaPlaylist;
+import org.hlspipeline.tools.hls.ParsedVariant;
 import org.hlspipeline.tools.hls.Playlist;
 import org.hlspipeline.tools.hls.PlaylistException;
 import org.hlspipeline.tools.hls.PlaylistLocation;
 import org.hlspipeline.tools.hls.PlaylistParser;
 import org.hlspipeline.tools.hls.PublishedUris;
 import org.hlspipeline.tools.hls.RenditionNames;
-import org.hlspipeline.tools.hls.Variant;
 import org.hlspipeline.tools.publish.Delivery;
 import org.hlspipeline.tools.publish.EventPublisher;
 import org.hlspipeline.tools.publish.PublishException;
@@ -173,7 +173,7 @@ final class PlaylistTail {
             watch.problem(input + " is empty or has no segment yet");
             return;
         }
-        if (playlist instanceof MediaPlaylist media) {
+        if (playlist instanceof ParsedMediaPlaylist media) {
             if (options.rendition() == null) {
                 throw ToolFailure.usage(input + " is a media playlist: name its rendition with --rendition");
             }
@@ -186,7 +186,7 @@ final class PlaylistTail {
             process(rendition, media);
             return;
         }
-        MasterPlaylist master = (MasterPlaylist) playlist;
+        ParsedMasterPlaylist master = (ParsedMasterPlaylist) playlist;
         if (options.rendition() != null) {
             throw ToolFailure.usage(input + " is a master playlist: its renditions are named after the variants "
                     + "(or by --rendition-names); --rendition is for a media playlist");
@@ -201,9 +201,9 @@ final class PlaylistTail {
         startMaster(master);
     }
 
-    private void startMaster(MasterPlaylist master) throws ToolFailure, PublishException {
+    private void startMaster(ParsedMasterPlaylist master) throws ToolFailure, PublishException {
         PlaylistLocation input = options.input();
-        Map<String, Variant> named = RenditionNames.assign(master, options.renditionNames(), input.toString());
+        Map<String, ParsedVariant> named = RenditionNames.assign(master, options.renditionNames(), input.toString());
         for (AlternateRendition alternate : master.alternates()) {
             if (alternate.uri() != null) {
                 note(input + " line " + alternate.line() + ": the alternative " + alternate.type() + " rendition "
@@ -213,11 +213,11 @@ final class PlaylistTail {
         }
         List<RenditionTail> followed = new ArrayList<>();
         List<StreamEvent> infos = new ArrayList<>();
-        for (Map.Entry<String, Variant> entry : named.entrySet()) {
+        for (Map.Entry<String, ParsedVariant> entry : named.entrySet()) {
             String name = entry.getKey();
-            Variant variant = entry.getValue();
-            Optional<String> problem = InputRules.renditionAttributesProblem(variant.bandwidth(),
-                    variant.averageBandwidth(), variant.resolution(), variant.codecs(), variant.frameRate());
+            ParsedVariant variant = entry.getValue();
+            Optional<String> problem = InputRules.renditionAttributesProblem(variant.variant().bandwidth(),
+                    variant.variant().averageBandwidth(), variant.variant().resolution(), variant.variant().codecs(), variant.variant().frameRate());
             if (problem.isPresent()) {
                 throw ToolFailure.input(input + " line " + variant.line() + ": " + problem.get());
             }
@@ -228,8 +228,8 @@ final class PlaylistTail {
                 throw ToolFailure.input(input + " line " + variant.line() + ": " + e.getMessage());
             }
             followed.add(new RenditionTail(name, location, variant.uri(), watch(), target));
-            infos.add(StreamEvents.renditionInfo(options.stream(), null, name, variant.bandwidth(),
-                    variant.averageBandwidth(), variant.resolution(), variant.codecs(), variant.frameRate()));
+            infos.add(StreamEvents.renditionInfo(options.stream(), null, name, variant.variant().bandwidth(),
+                    variant.variant().averageBandwidth(), variant.variant().resolution(), variant.variant().codecs(), variant.variant().frameRate()));
         }
         for (int i = 0; i < infos.size(); i++) {
             publish(infos.get(i), "rendition info " + options.stream() + "/" + followed.get(i).name());
@@ -254,16 +254,16 @@ final class PlaylistTail {
             rendition.watch().problem(rendition.location() + " is empty or has no segment yet");
             return;
         }
-        if (playlist instanceof MasterPlaylist) {
+        if (playlist instanceof ParsedMasterPlaylist) {
             throw ToolFailure.input(rendition.location() + " is a master playlist, but the master playlist "
                     + options.input() + " lists it as the media playlist of rendition " + rendition.name());
         }
-        process(rendition, (MediaPlaylist) playlist);
+        process(rendition, (ParsedMediaPlaylist) playlist);
     }
 
-    private void process(RenditionTail rendition, MediaPlaylist playlist) throws ToolFailure, PublishException {
+    private void process(RenditionTail rendition, ParsedMediaPlaylist playlist) throws ToolFailure, PublishException {
         if (interval == null) {
-            Duration half = Duration.ofMillis(playlist.targetDurationSeconds() * 500);
+            Duration half = Duration.ofMillis(playlist.playlist().targetDurationSeconds() * 500);
             interval = half.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : half;
         }
         RenditionTail.Read read = rendition.read(playlist);

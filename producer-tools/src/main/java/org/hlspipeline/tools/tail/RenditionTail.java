@@ -9,8 +9,8 @@ import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.ToolFailure;
-import org.hlspipeline.tools.hls.MediaPlaylist;
-import org.hlspipeline.tools.hls.MediaSegment;
+import org.hlspipeline.tools.hls.ParsedMediaPlaylist;
+import org.hlspipeline.tools.hls.ParsedSegment;
 import org.hlspipeline.tools.hls.PlaylistLocation;
 import org.hlspipeline.tools.hls.PublishedUris;
 import org.hlspipeline.tools.publish.PublishException;
@@ -95,28 +95,29 @@ final class RenditionTail {
     }
 
     /** Publishes what this version of the playlist adds to what was published before. */
-    Read read(MediaPlaylist playlist) throws ToolFailure, PublishException {
+    Read read(ParsedMediaPlaylist playlist) throws ToolFailure, PublishException {
         watch.good();
         readOnce = true;
         // A playlist without segments (say, caught after its header was written) says nothing about the numbering.
         if (playlist.segments().isEmpty()) {
+            refuseWhereRefused(playlist);
             ended = playlist.endList();
             return new Read(0, 0);
         }
         String where = location.toString();
-        if (lastMediaSequence != null && playlist.mediaSequence() < lastMediaSequence) {
+        if (lastMediaSequence != null && playlist.playlist().mediaSequence() < lastMediaSequence) {
             throw ToolFailure.input(where + ": #EXT-X-MEDIA-SEQUENCE went back from " + lastMediaSequence
-                    + " to " + playlist.mediaSequence() + ": the transcoder started the playlist over, and the "
+                    + " to " + playlist.playlist().mediaSequence() + ": the transcoder started the playlist over, and the "
                     + "pipeline would refuse its new segments. Publish the new run as another stream (--stream), "
                     + "or have the transcoder continue the numbering (ffmpeg: -hls_flags append_list or "
                     + "-start_number)");
         }
-        lastMediaSequence = playlist.mediaSequence();
+        lastMediaSequence = playlist.playlist().mediaSequence();
         int newSequences = 0;
         int publishedNow = 0;
-        List<MediaSegment> segments = playlist.segments();
+        List<ParsedSegment> segments = playlist.segments();
         for (int i = 0; i < segments.size(); i++) {
-            MediaSegment segment = segments.get(i);
+            ParsedSegment segment = segments.get(i);
             long sequence = playlist.sequenceOf(i);
             String uri = publishedUri(segment);
             if (segment.mapUri() != null && !mapNoted) {
@@ -148,12 +149,20 @@ final class RenditionTail {
             target.state().published(name, sequence);
         }
         noteWhenBehindState(playlist);
+        refuseWhereRefused(playlist);
         ended = playlist.endList();
         return new Read(newSequences, publishedNow);
     }
 
+    /** The segments before a refused one are published; the playlist stops being followed there. */
+    private static void refuseWhereRefused(ParsedMediaPlaylist playlist) throws ToolFailure {
+        if (playlist.refusal() != null) {
+            throw ToolFailure.input(playlist.refusal().getMessage());
+        }
+    }
+
     /** A sequence published before must still have the same URI, or the transcoder started over. */
-    private void checkSameAsPublished(MediaSegment segment, long sequence, String uri) throws ToolFailure {
+    private void checkSameAsPublished(ParsedSegment segment, long sequence, String uri) throws ToolFailure {
         String earlier = published.get(sequence);
         if (earlier != null && !earlier.equals(uri)) {
             throw ToolFailure.input(location + " line " + segment.line() + ": segment #" + sequence + " is now "
@@ -164,24 +173,24 @@ final class RenditionTail {
     }
 
     /** Publishes one new segment, unless the pipeline would refuse it; says which. */
-    private boolean publish(MediaSegment segment, long sequence, String uri) throws PublishException {
+    private boolean publish(ParsedSegment segment, long sequence, String uri) throws PublishException {
         String where = location + " line " + segment.line() + ": segment #" + sequence;
-        if (segment.gap()) {
+        if (segment.segment().gap()) {
             note(where + " is marked #EXT-X-GAP; not published");
             return false;
         }
-        Optional<String> durationProblem = InputChecks.durationProblem(segment.durationMicros());
+        Optional<String> durationProblem = InputChecks.durationProblem(segment.segment().durationMicros());
         if (durationProblem.isPresent()) {
             note(where + " is not published: " + durationProblem.get());
             return false;
         }
         target.output().publish(StreamEvents.segment(target.stream(), null, name, sequence,
-                segment.durationMicros(), uri, segment.programDateTime(), segment.discontinuity()),
+                segment.segment().durationMicros(), uri, segment.segment().programDateTime(), segment.segment().discontinuity()),
                 "segment " + target.stream() + "/" + name + " #" + sequence);
         return true;
     }
 
-    private void noteWhenBehindState(MediaPlaylist playlist) {
+    private void noteWhenBehindState(ParsedMediaPlaylist playlist) {
         long newest = playlist.sequenceOf(playlist.segments().size() - 1);
         if (lastPublished != null && lastPublished > newest && !behindStateNoted) {
             behindStateNoted = true;
@@ -190,16 +199,11 @@ final class RenditionTail {
         }
     }
 
-    private String publishedUri(MediaSegment segment) throws ToolFailure {
+    private String publishedUri(ParsedSegment segment) throws ToolFailure {
         String where = location + " line " + segment.line() + ": ";
-        Optional<String> written = InputRules.uriProblem(segment.uri());
-        if (written.isPresent()) {
-            throw ToolFailure.input(where + "segment URI '" + segment.uri() + "' cannot be published: "
-                    + written.get());
-        }
         String uri;
         try {
-            uri = target.uris().of(reference, segment.uri());
+            uri = target.uris().of(reference, segment.segment().uri());
         } catch (IllegalArgumentException e) {
             throw ToolFailure.input(where + "segment URI " + e.getMessage());
         }

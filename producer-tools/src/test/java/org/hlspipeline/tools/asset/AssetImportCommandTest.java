@@ -14,8 +14,9 @@ import org.hlspipeline.tools.RecordingPublisher;
 import org.hlspipeline.tools.StaticServer;
 import org.hlspipeline.tools.ToolRun;
 import org.hlspipeline.tools.cli.ExitCodes;
-import org.hlspipeline.tools.hls.MediaPlaylist;
-import org.hlspipeline.tools.hls.MediaSegment;
+import org.hlspipeline.processor.hls.MediaPlaylist;
+import org.hlspipeline.processor.hls.MediaSegment;
+import org.hlspipeline.tools.hls.ParsedMediaPlaylist;
 import org.hlspipeline.tools.hls.PlaylistParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,8 +147,8 @@ class AssetImportCommandTest {
 
     /** Expanding the descriptor gives back the source playlist's URIs and durations. */
     private static void assertRoundTrips(JsonNode descriptor, String rendition, Path playlist) throws Exception {
-        MediaPlaylist source = (MediaPlaylist) PlaylistParser.parse(Files.readAllBytes(playlist),
-                playlist.toString(), PlaylistParser.Mode.COMPLETE);
+        MediaPlaylist source = ((ParsedMediaPlaylist) PlaylistParser.parse(Files.readAllBytes(playlist),
+                playlist.toString(), PlaylistParser.Mode.COMPLETE)).playlist();
         JsonNode renditionNode = descriptor.path("renditions").path(rendition);
         long start = descriptor.path("startNumber").asLong();
         int count = descriptor.path("segmentCount").asInt();
