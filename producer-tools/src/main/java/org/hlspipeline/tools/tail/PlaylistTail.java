@@ -14,17 +14,14 @@ import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.ToolClock;
 import org.hlspipeline.tools.cli.ToolFailure;
-import org.hlspipeline.tools.hls.AlternateRendition;
 import org.hlspipeline.tools.hls.FetchException;
 import org.hlspipeline.tools.hls.ParsedMasterPlaylist;
 import org.hlspipeline.tools.hls.ParsedMediaPlaylist;
-import org.hlspipeline.tools.hls.ParsedVariant;
 import org.hlspipeline.tools.hls.Playlist;
 import org.hlspipeline.tools.hls.PlaylistException;
 import org.hlspipeline.tools.hls.PlaylistLocation;
 import org.hlspipeline.tools.hls.PlaylistParser;
 import org.hlspipeline.tools.hls.PublishedUris;
-import org.hlspipeline.tools.hls.RenditionNames;
 import org.hlspipeline.tools.publish.Delivery;
 import org.hlspipeline.tools.publish.EventPublisher;
 import org.hlspipeline.tools.publish.PublishException;
@@ -202,37 +199,14 @@ final class PlaylistTail {
     }
 
     private void startMaster(ParsedMasterPlaylist master) throws ToolFailure, PublishException {
-        PlaylistLocation input = options.input();
-        Map<String, ParsedVariant> named = RenditionNames.assign(master, options.renditionNames(), input.toString());
-        for (AlternateRendition alternate : master.alternates()) {
-            if (alternate.uri() != null) {
-                note(input + " line " + alternate.line() + ": the alternative " + alternate.type() + " rendition "
-                        + alternate.name() + " (" + alternate.uri() + ") is not followed: the pipeline's master "
-                        + "playlists list variants only");
-            }
-        }
+        List<MasterRenditions.Followed> named = MasterRenditions.of(master, options, this::note);
         List<RenditionTail> followed = new ArrayList<>();
-        List<StreamEvent> infos = new ArrayList<>();
-        for (Map.Entry<String, ParsedVariant> entry : named.entrySet()) {
-            String name = entry.getKey();
-            ParsedVariant variant = entry.getValue();
-            Optional<String> problem = InputRules.renditionAttributesProblem(variant.variant().bandwidth(),
-                    variant.variant().averageBandwidth(), variant.variant().resolution(), variant.variant().codecs(), variant.variant().frameRate());
-            if (problem.isPresent()) {
-                throw ToolFailure.input(input + " line " + variant.line() + ": " + problem.get());
-            }
-            PlaylistLocation location;
-            try {
-                location = input.resolve(variant.uri());
-            } catch (IllegalArgumentException e) {
-                throw ToolFailure.input(input + " line " + variant.line() + ": " + e.getMessage());
-            }
-            followed.add(new RenditionTail(name, location, variant.uri(), watch(), target));
-            infos.add(StreamEvents.renditionInfo(options.stream(), null, name, variant.variant().bandwidth(),
-                    variant.variant().averageBandwidth(), variant.variant().resolution(), variant.variant().codecs(), variant.variant().frameRate()));
+        for (MasterRenditions.Followed rendition : named) {
+            followed.add(new RenditionTail(rendition.name(), rendition.location(), rendition.reference(), watch(),
+                    target));
         }
-        for (int i = 0; i < infos.size(); i++) {
-            publish(infos.get(i), "rendition info " + options.stream() + "/" + followed.get(i).name());
+        for (MasterRenditions.Followed rendition : named) {
+            publish(rendition.info(), "rendition info " + options.stream() + "/" + rendition.name());
             infosPublished++;
         }
         renditions = List.copyOf(followed);

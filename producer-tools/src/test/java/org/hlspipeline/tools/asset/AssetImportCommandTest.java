@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hlspipeline.processor.hls.MediaPlaylist;
+import org.hlspipeline.processor.hls.MediaSegment;
 import org.hlspipeline.tools.RecordingPublisher;
 import org.hlspipeline.tools.StaticServer;
 import org.hlspipeline.tools.ToolRun;
 import org.hlspipeline.tools.cli.ExitCodes;
-import org.hlspipeline.processor.hls.MediaPlaylist;
-import org.hlspipeline.processor.hls.MediaSegment;
 import org.hlspipeline.tools.hls.ParsedMediaPlaylist;
 import org.hlspipeline.tools.hls.PlaylistParser;
 import org.junit.jupiter.api.Test;
