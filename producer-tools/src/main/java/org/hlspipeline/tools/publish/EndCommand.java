@@ -2,12 +2,12 @@ package org.hlspipeline.tools.publish;
 
 import java.util.Optional;
 
-import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.VersionProvider;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "end", sortOptions = false, mixinStandardHelpOptions = true,
@@ -34,20 +34,15 @@ public final class EndCommand extends PublishCommand {
             description = "Why the stream ended, for the record (at most 1024 characters, one line).")
     String reason;
 
-    @Option(names = "--event-id", paramLabel = "<id>", order = 3,
-            description = "Optional id carried in the event for tracing, same pattern as the stream id.")
-    String eventId;
+    @Mixin
+    EventIdOption eventId;
 
     @Override
     Outgoing event() {
         check(InputChecks.idProblem("stream", stream),
                 reasonProblem(reason),
-                eventId == null ? Optional.empty() : InputChecks.idProblem("event id", eventId));
-        StreamEvent event = StreamEvent.newBuilder()
-                .setStreamId(stream)
-                .setEventId(eventId)
-                .setPayload(EndOfStream.newBuilder().setReason(reason).build())
-                .build();
+                eventId.problem());
+        StreamEvent event = StreamEvents.end(stream, eventId.eventId, reason);
         return new Outgoing(stream, event, "end of stream " + stream);
     }
 

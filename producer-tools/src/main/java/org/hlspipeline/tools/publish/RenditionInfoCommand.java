@@ -1,10 +1,7 @@
 package org.hlspipeline.tools.publish;
 
-import java.util.Optional;
-
 import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.schemas.stream.StreamEvent;
-import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.VersionProvider;
 
 import picocli.CommandLine.Command;
@@ -52,17 +49,16 @@ public final class RenditionInfoCommand extends PublishCommand {
             description = "Maximum frame rate (FRAME-RATE), greater than 0 and at most 1000, e.g. 25 or 29.97.")
     Double frameRate;
 
-    @Option(names = "--event-id", paramLabel = "<id>", order = 8,
-            description = "Optional id carried in the event for tracing, same pattern as the stream id.")
-    String eventId;
+    @Mixin
+    EventIdOption eventId;
 
     @Override
     Outgoing event() {
         check(target.streamProblem(),
                 target.renditionProblem(),
                 InputRules.renditionAttributesProblem(bandwidth, averageBandwidth, resolution, codecs, frameRate),
-                eventId == null ? Optional.empty() : InputChecks.idProblem("event id", eventId));
-        StreamEvent event = StreamEvents.renditionInfo(target.stream, eventId, target.rendition, bandwidth,
+                eventId.problem());
+        StreamEvent event = StreamEvents.renditionInfo(target.stream, eventId.eventId, target.rendition, bandwidth,
                 averageBandwidth, resolution, codecs, frameRate);
         return new Outgoing(target.stream, event, "rendition info " + target.stream + "/" + target.rendition);
     }

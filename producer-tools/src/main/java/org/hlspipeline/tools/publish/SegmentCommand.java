@@ -1,10 +1,8 @@
 package org.hlspipeline.tools.publish;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import org.hlspipeline.processor.rules.InputRules;
-import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.Converters;
 import org.hlspipeline.tools.cli.InputChecks;
@@ -61,9 +59,8 @@ public final class SegmentCommand extends PublishCommand {
             description = "This segment starts a discontinuity (new timestamps, encoder restart, format change).")
     boolean discontinuity;
 
-    @Option(names = "--event-id", paramLabel = "<id>", order = 8,
-            description = "Optional id carried in the event for tracing, same pattern as the stream id.")
-    String eventId;
+    @Mixin
+    EventIdOption eventId;
 
     @Override
     Outgoing event() {
@@ -72,20 +69,9 @@ public final class SegmentCommand extends PublishCommand {
                 InputRules.sequenceProblem(sequence),
                 InputChecks.durationProblem(durationMicros),
                 InputRules.uriProblem(path),
-                eventId == null ? Optional.empty() : InputChecks.idProblem("event id", eventId));
-        Segment segment = Segment.newBuilder()
-                .setRendition(target.rendition)
-                .setSequence(sequence)
-                .setDurationMicros(durationMicros)
-                .setUri(path)
-                .setProgramDateTime(programDateTime)
-                .setDiscontinuity(discontinuity)
-                .build();
-        StreamEvent event = StreamEvent.newBuilder()
-                .setStreamId(target.stream)
-                .setEventId(eventId)
-                .setPayload(segment)
-                .build();
+                eventId.problem());
+        StreamEvent event = StreamEvents.segment(target.stream, eventId.eventId, target.rendition, sequence,
+                durationMicros, path, programDateTime, discontinuity);
         return new Outgoing(target.stream, event, "segment " + target.stream + "/" + target.rendition + " #"
                 + sequence);
     }
