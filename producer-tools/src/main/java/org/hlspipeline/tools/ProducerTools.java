@@ -8,18 +8,30 @@ import java.util.concurrent.Callable;
 
 import org.hlspipeline.tools.alert.AlertCommand;
 import org.hlspipeline.tools.alert.CancelAlertCommand;
+import org.hlspipeline.tools.asset.AssetCommand;
 import org.hlspipeline.tools.channel.CommandGroup;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.cli.ToolClock;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.load.LoadCommand;
+import org.hlspipeline.tools.publish.EndCommand;
+import org.hlspipeline.tools.publish.KafkaCommand;
+import org.hlspipeline.tools.publish.KafkaEventPublisher;
+import org.hlspipeline.tools.publish.PublisherFactory;
+import org.hlspipeline.tools.publish.RenditionInfoCommand;
+import org.hlspipeline.tools.publish.SegmentCommand;
+import org.hlspipeline.tools.publish.ToolContext;
 import org.hlspipeline.tools.rebuild.RebuildCommand;
 import org.hlspipeline.tools.schedule.ScheduleCommand;
+import org.hlspipeline.tools.tail.TailCommand;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The {@code producer-tools} command line: publishes events to the pipeline's Kafka topics, in the Confluent wire
@@ -73,7 +85,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "      --item storm-slate --kind ALERT --asset storm.json",
             "  producer-tools segment --help"
         })
-public final class ProducerTools implements Callable<Integer> {
+public final class ProducerTools implements Callable<Integer>, ToolContext {
 
     @Spec
     CommandSpec spec;
@@ -81,6 +93,7 @@ public final class ProducerTools implements Callable<Integer> {
     private final PublisherFactory publishers;
     private final Map<String, String> environment;
     private final InputStream stdin;
+    private final ToolClock clock;
 
     /** The real tool: Kafka publishers, the process environment. */
     public ProducerTools() {
@@ -97,6 +110,13 @@ public final class ProducerTools implements Callable<Integer> {
 
     /** @param stdin what an input file named {@code -} reads */
     public ProducerTools(PublisherFactory publishers, Map<String, String> environment, InputStream stdin) {
+        this(publishers, environment, stdin, ToolClock.SYSTEM);
+    }
+
+    /** @param clock what {@code tail} and {@code load} wait on (tests drive their own) */
+    public ProducerTools(PublisherFactory publishers, Map<String, String> environment, InputStream stdin,
+                         ToolClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.publishers = Objects.requireNonNull(publishers, "publishers");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.stdin = Objects.requireNonNull(stdin, "stdin");
@@ -137,16 +157,24 @@ public final class ProducerTools implements Callable<Integer> {
                 + "asset, command, schedule, alert, cancel-alert, load or rebuild");
     }
 
-    PublisherFactory publishers() {
+    @Override
+    public PublisherFactory publishers() {
         return publishers;
     }
 
-    Map<String, String> environment() {
+    @Override
+    public Map<String, String> environment() {
         return environment;
     }
 
-    InputStream stdin() {
+    @Override
+    public InputStream stdin() {
         return stdin;
+    }
+
+    @Override
+    public ToolClock clock() {
+        return clock;
     }
 
     /** One line naming the problem and where to read more, instead of picocli's full usage text. */
@@ -163,7 +191,7 @@ public final class ProducerTools implements Callable<Integer> {
     private static int internalError(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         boolean canBeVerbose = commandLine.getCommand() instanceof KafkaCommand;
-        boolean verbose = commandLine.getCommand() instanceof KafkaCommand command && command.verbose;
+        boolean verbose = commandLine.getCommand() instanceof KafkaCommand command && command.verbose();
         err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + e
                 + (verbose || !canBeVerbose ? "" : " (run again with --verbose for the stack trace)"));
         if (verbose) {

@@ -2,6 +2,8 @@ package org.hlspipeline.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.publish.PublishException;
 import org.junit.jupiter.api.Test;
 
 class ExitCodeTest {

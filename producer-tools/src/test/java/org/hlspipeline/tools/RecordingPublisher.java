@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.hlspipeline.tools.cli.ClientSettings;
+import org.hlspipeline.tools.publish.Delivery;
+import org.hlspipeline.tools.publish.EventPublisher;
+import org.hlspipeline.tools.publish.PublishException;
+import org.hlspipeline.tools.publish.PublisherFactory;
 
 /**
  * A publisher without Kafka: remembers what it was opened with and asked to send, and answers with a fixed

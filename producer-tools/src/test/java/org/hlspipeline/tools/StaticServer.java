@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import com.sun.net.httpserver.HttpServer;
 
 /** Serves a folder over HTTP on 127.0.0.1 (the JDK's own server): an origin for playlists in tests. */
-final class StaticServer implements AutoCloseable {
+public final class StaticServer implements AutoCloseable {
 
     private final HttpServer server;
 
@@ -18,7 +18,7 @@ final class StaticServer implements AutoCloseable {
         this.server = server;
     }
 
-    static StaticServer serve(Path root) throws IOException {
+    public static StaticServer serve(Path root) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
@@ -36,7 +36,7 @@ final class StaticServer implements AutoCloseable {
         return new StaticServer(server);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 

@@ -4,18 +4,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import org.hlspipeline.tools.Converters;
-import org.hlspipeline.tools.ToolFailure;
-import org.hlspipeline.tools.VersionProvider;
 import org.hlspipeline.tools.channel.ItemOptions;
+import org.hlspipeline.tools.cli.Converters;
+import org.hlspipeline.tools.cli.ToolFailure;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.FormSources;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "alert", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

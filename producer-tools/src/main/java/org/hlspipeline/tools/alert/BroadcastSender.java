@@ -7,17 +7,16 @@ import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.hlspipeline.schemas.json.JsonFormWriter;
-import org.hlspipeline.tools.ConnectionOptions;
-import org.hlspipeline.tools.KafkaCommand;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ConnectionOptions;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.Document;
 import org.hlspipeline.tools.forms.FormSources;
 import org.hlspipeline.tools.forms.FormText;
-
-import picocli.CommandLine.Option;
-
+import org.hlspipeline.tools.publish.KafkaCommand;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Option;
 
 /**
  * Sends one broadcast (an alert or its cancellation) to {@code hls.broadcasts}, keyed by the alert id, given as

@@ -1,13 +1,12 @@
 package org.hlspipeline.tools.alert;
 
-import org.hlspipeline.tools.ToolFailure;
-import org.hlspipeline.tools.VersionProvider;
+import org.hlspipeline.tools.cli.ToolFailure;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.FormSources;
+import tools.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "cancel-alert", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

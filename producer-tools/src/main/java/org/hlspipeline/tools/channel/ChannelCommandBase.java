@@ -2,15 +2,14 @@ package org.hlspipeline.tools.channel;
 
 import java.time.Instant;
 
-import org.hlspipeline.tools.Converters;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.Converters;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.FormSources;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A channel command given by flags: the options every command has ({@code --channel}, {@code --command-id},

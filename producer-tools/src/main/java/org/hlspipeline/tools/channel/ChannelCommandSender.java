@@ -7,17 +7,16 @@ import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.hlspipeline.schemas.json.JsonFormWriter;
-import org.hlspipeline.tools.ConnectionOptions;
-import org.hlspipeline.tools.KafkaCommand;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ConnectionOptions;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.FormSources;
 import org.hlspipeline.tools.forms.FormText;
-
+import org.hlspipeline.tools.publish.KafkaCommand;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends one channel command given as its JSON form (DESIGN §9), whether the form came from a file or was built
- * from flags: read by the same reader as the HTTP gateway's, checked by the processor's rules as far as they hold
+ * Sends one channel command given as its JSON form (see docs/architecture.md, Command forms and producer-tools),
+ * whether the form came from a file or was built from flags: read by the same reader as the HTTP gateway's, checked by the processor's rules as far as they hold
  * without the channel's state, then sent keyed by channel id, or shown with {@code --dry-run}.
  */
 abstract class ChannelCommandSender extends KafkaCommand {

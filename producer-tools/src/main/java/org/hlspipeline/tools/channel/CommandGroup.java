@@ -1,15 +1,14 @@
 package org.hlspipeline.tools.channel;
 
-import org.hlspipeline.tools.ToolFailure;
-import org.hlspipeline.tools.VersionProvider;
+import org.hlspipeline.tools.cli.ToolFailure;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.Document;
 import org.hlspipeline.tools.forms.FormSources;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "command", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

@@ -3,18 +3,17 @@ package org.hlspipeline.tools.channel;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.hlspipeline.tools.ToolFailure;
-import org.hlspipeline.tools.VersionProvider;
+import org.hlspipeline.tools.cli.ToolFailure;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.Document;
 import org.hlspipeline.tools.forms.FormSources;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
-
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "configure", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

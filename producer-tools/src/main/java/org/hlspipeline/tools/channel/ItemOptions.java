@@ -4,16 +4,15 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.Document;
 import org.hlspipeline.tools.forms.FormSources;
 import org.hlspipeline.tools.forms.JsonPaths;
-
-import picocli.CommandLine.Option;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Option;
 
 /**
  * One item of a queue command or an alert, from flags: {@code --item ep1 --title "Episode 1" --asset ep1.json}.

@@ -1,12 +1,11 @@
 package org.hlspipeline.tools.channel;
 
-import org.hlspipeline.tools.VersionProvider;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.FormSources;
+import tools.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import tools.jackson.databind.node.ObjectNode;
 
 /** The commands that act on what airs or is queued without adding items: skip, remove and end. */
 final class PlayheadCommands {

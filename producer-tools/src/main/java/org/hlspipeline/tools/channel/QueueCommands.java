@@ -2,15 +2,14 @@ package org.hlspipeline.tools.channel;
 
 import java.util.List;
 
-import org.hlspipeline.tools.ToolFailure;
-import org.hlspipeline.tools.VersionProvider;
+import org.hlspipeline.tools.cli.ToolFailure;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.FormSources;
+import tools.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import tools.jackson.databind.node.ObjectNode;
 
 /** The commands that put items on a channel: enqueue, replace and interrupt, each with its items from flags. */
 final class QueueCommands {

@@ -15,8 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.hlspipeline.tools.ToolFailure;
-
+import org.hlspipeline.tools.cli.ToolFailure;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,13 +1,7 @@
 package org.hlspipeline.tools.hls;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small, strict reader of HLS playlists (RFC 8216): the tags that live and VOD transcoders write (ffmpeg, GPAC,
@@ -40,7 +34,6 @@ public final class PlaylistParser {
             "#EXT-X-RENDITION-REPORT", "#EXT-X-BITRATE");
     private static final Set<String> MASTER_TAGS = Set.of("#EXT-X-STREAM-INF", "#EXT-X-MEDIA",
             "#EXT-X-I-FRAME-STREAM-INF", "#EXT-X-SESSION-DATA", "#EXT-X-SESSION-KEY", "#EXT-X-CONTENT-STEERING");
-    private static final Pattern EXTINF = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]*)?)(?:,(.*))?");
 
     private final String source;
     private final Mode mode;
@@ -57,24 +50,16 @@ public final class PlaylistParser {
     private Long discontinuitySequence;
     private String playlistType;
     private boolean endList;
-    private String mapUri;
-    private final List<MediaSegment> segments = new ArrayList<>();
-    private int pendingLine;
-    private Long pendingDuration;
-    private String pendingTitle;
-    private boolean pendingDiscontinuity;
-    private Instant pendingProgramDateTime;
-    private boolean pendingGap;
+    private final SegmentTags segments;
 
-    private final List<Variant> variants = new ArrayList<>();
-    private final List<AlternateRendition> alternates = new ArrayList<>();
-    private int streamInfLine;
-    private AttributeList streamInf;
+    private final MasterTags master;
 
     private PlaylistParser(String source, Mode mode) {
         this.source = source;
         this.mode = mode;
         this.values = new TagValues(source);
+        this.master = new MasterTags(source, values);
+        this.segments = new SegmentTags(source, mode == Mode.GROWING);
     }
 
     /**
@@ -90,33 +75,12 @@ public final class PlaylistParser {
     }
 
     private Playlist read(byte[] content) throws PlaylistException {
-        int length = content.length;
-        if (mode == Mode.GROWING) {
-            length = PlaylistText.completeLength(content);
+        List<String> lines = PlaylistText.lines(source, content, mode == Mode.GROWING);
+        if (lines == null) {
+            return null;
         }
-        if (length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF) {
-            throw new PlaylistException(source, 1, "the playlist starts with a byte order mark, which RFC 8216 "
-                    + "4.1 forbids");
-        }
-        String text = PlaylistText.decode(source, content, length);
-        if (text.isEmpty()) {
-            if (mode == Mode.GROWING) {
-                return null;
-            }
-            throw new PlaylistException(source, 0, "the playlist is empty");
-        }
-        String[] lines = text.split("\n", -1);
-        int count = lines.length;
-        if (text.endsWith("\n")) {
-            count--; // the empty string after the last line break is not a line
-        }
-        for (int i = 0; i < count; i++) {
-            String line = lines[i];
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            readLine(i + 1, line);
+        for (int i = 0; i < lines.size(); i++) {
+            readLine(i + 1, lines.get(i));
         }
         return finish();
     }
@@ -204,21 +168,21 @@ public final class PlaylistParser {
                 values.none(number, name, value);
                 endList = true;
             }
-            case "#EXTINF" -> extinf(number, value);
+            case "#EXTINF" -> segments.extinf(number, values.extinf(number, value));
             case "#EXT-X-DISCONTINUITY" -> {
                 values.none(number, name, value);
-                pendingDiscontinuity = true;
+                segments.discontinuity();
             }
             case "#EXT-X-GAP" -> {
                 values.none(number, name, value);
-                pendingGap = true;
+                segments.gap();
             }
-            case "#EXT-X-PROGRAM-DATE-TIME" -> pendingProgramDateTime = values.dateTime(number, name,
-                    values.required(number, name, value));
+            case "#EXT-X-PROGRAM-DATE-TIME" -> segments.programDateTime(values.dateTime(number, name,
+                    values.required(number, name, value)));
             case "#EXT-X-MAP" -> {
                 AttributeList attributes = AttributeList.parse(source, number, name,
                         values.required(number, name, value));
-                mapUri = attributes.quoted("URI", true);
+                segments.map(attributes.quoted("URI", true));
             }
             case "#EXT-X-KEY" -> {
                 AttributeList attributes = AttributeList.parse(source, number, name,
@@ -236,23 +200,8 @@ public final class PlaylistParser {
                     "I-frame-only playlists (#EXT-X-I-FRAMES-ONLY) are not supported");
             case "#EXT-X-DEFINE" -> throw new PlaylistException(source, number,
                     "variable substitution (#EXT-X-DEFINE) is not supported");
-            case "#EXT-X-STREAM-INF" -> {
-                if (streamInf != null) {
-                    throw new PlaylistException(source, number, "#EXT-X-STREAM-INF at line " + streamInfLine
-                            + " has no URI line after it before this one");
-                }
-                streamInf = AttributeList.parse(source, number, name,
-                        values.required(number, name, value));
-                streamInfLine = number;
-                streamInf.decimalInteger("BANDWIDTH", true);
-            }
-            case "#EXT-X-MEDIA" -> {
-                AttributeList attributes = AttributeList.parse(source, number, name,
-                        values.required(number, name, value));
-                alternates.add(new AlternateRendition(number, attributes.enumerated("TYPE", true),
-                        attributes.quoted("GROUP-ID", true), attributes.quoted("NAME", true),
-                        attributes.quoted("URI", false)));
-            }
+            case "#EXT-X-STREAM-INF" -> master.streamInf(number, value);
+            case "#EXT-X-MEDIA" -> master.media(number, value);
             default -> {
                 // RFC 8216 6.3.1: ignore what is not recognized (EXT-X-INDEPENDENT-SEGMENTS, EXT-X-START,
                 // EXT-X-DATERANGE, low-latency parts, I-frame variants, session data, ...).
@@ -260,62 +209,24 @@ public final class PlaylistParser {
         }
     }
 
-    private void extinf(int number, String value) throws PlaylistException {
-        if (pendingDuration != null) {
-            throw new PlaylistException(source, number, "a second #EXTINF before the URI of the segment that "
-                    + "#EXTINF at line " + pendingLine + " describes");
-        }
-        Matcher matcher = EXTINF.matcher(values.required(number, "#EXTINF", value));
-        if (!matcher.matches()) {
-            throw new PlaylistException(source, number, "#EXTINF must be <duration>,[<title>] with the duration "
-                    + "in decimal seconds, was '" + TagValues.shorten(value) + "'");
-        }
-        pendingDuration = new BigDecimal(matcher.group(1)).movePointRight(6).setScale(0, RoundingMode.HALF_UP)
-                .longValueExact();
-        pendingTitle = matcher.group(2) == null || matcher.group(2).isEmpty() ? null : matcher.group(2);
-        pendingLine = number;
-    }
-
     private void readUri(int number, String uri) throws PlaylistException {
-        if (streamInf != null) {
-            AttributeList a = streamInf;
-            variants.add(new Variant(number, uri, a.decimalInteger("BANDWIDTH", true),
-                    a.decimalInteger("AVERAGE-BANDWIDTH", false), a.resolution("RESOLUTION", false),
-                    a.quoted("CODECS", false), a.decimalFloat("FRAME-RATE", false), a.quoted("AUDIO", false)));
-            streamInf = null;
+        if (master.variantUri(number, uri)) {
             return;
         }
-        if (pendingDuration == null) {
+        if (!segments.pending()) {
             throw new PlaylistException(source, number, "URI line '" + TagValues.shorten(uri) + "' has no "
                     + (firstMasterTag != null ? "#EXT-X-STREAM-INF" : "#EXTINF") + " before it");
         }
-        segments.add(new MediaSegment(number, uri, pendingDuration, pendingTitle, pendingDiscontinuity,
-                pendingProgramDateTime, mapUri, pendingGap));
-        pendingDuration = null;
-        pendingTitle = null;
-        pendingDiscontinuity = false;
-        pendingProgramDateTime = null;
-        pendingGap = false;
+        segments.uri(number, uri);
     }
 
     private Playlist finish() throws PlaylistException {
         boolean growing = mode == Mode.GROWING;
-        if (pendingDuration != null && !growing) {
-            throw new PlaylistException(source, pendingLine, "#EXTINF has no segment URI after it");
-        }
-        if (streamInf != null && !growing) {
-            throw new PlaylistException(source, streamInfLine, "#EXT-X-STREAM-INF has no URI line after it");
-        }
+        segments.checkComplete();
         int v = version == null ? 1 : version;
+        master.checkComplete(growing);
         if (firstMasterTag != null) {
-            if (variants.isEmpty()) {
-                if (growing) {
-                    return null;
-                }
-                throw new PlaylistException(source, 0, "the master playlist has no variant "
-                        + "(#EXT-X-STREAM-INF followed by a URI line)");
-            }
-            return new MasterPlaylist(v, variants, alternates);
+            return master.playlist(v, growing);
         }
         if (firstMediaTag != null) {
             if (targetDuration == null) {
@@ -325,8 +236,8 @@ public final class PlaylistParser {
                 throw new PlaylistException(source, 0, "#EXT-X-TARGETDURATION is missing (RFC 8216 4.3.3.1 "
                         + "requires it in every media playlist)");
             }
-            return new MediaPlaylist(v, targetDuration, mediaSequence == null ? 0 : mediaSequence,
-                    discontinuitySequence == null ? 0 : discontinuitySequence, playlistType, endList, segments);
+            return segments.playlist(v, playlistType, targetDuration, mediaSequence == null ? 0 : mediaSequence,
+                    discontinuitySequence == null ? 0 : discontinuitySequence, endList);
         }
         if (growing) {
             return null;
@@ -336,7 +247,7 @@ public final class PlaylistParser {
     }
 
     private void beforeFirstSegment(int number, String name) throws PlaylistException {
-        if (!segments.isEmpty() || pendingDuration != null) {
+        if (segments.started()) {
             throw new PlaylistException(source, number, name + " must come before the first segment");
         }
     }

@@ -8,11 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the values of single-value tags (RFC 8216 4.2), with errors that name the playlist, the line and the tag. */
 final class TagValues {
 
+    private static final Pattern EXTINF = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]*)?)(?:,(.*))?");
     private static final Pattern DECIMAL_INTEGER = Pattern.compile("[0-9]{1,18}");
     /** ISO 8601 date-time with a zone: {@code Z}, {@code +01:00} or ffmpeg's {@code +0100}. */
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
@@ -71,6 +73,16 @@ final class TagValues {
     }
 
     /** Text quoted in an error: at most 80 characters, control characters made visible. */
+    /** An {@code EXTINF} value: group 1 is the duration in decimal seconds, group 2 the title (may be null). */
+    Matcher extinf(int line, String value) throws PlaylistException {
+        Matcher matcher = EXTINF.matcher(required(line, "#EXTINF", value));
+        if (!matcher.matches()) {
+            throw new PlaylistException(source, line, "#EXTINF must be <duration>,[<title>] with the duration "
+                    + "in decimal seconds, was '" + shorten(value) + "'");
+        }
+        return matcher;
+    }
+
     static String shorten(String text) {
         String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
         StringBuilder out = new StringBuilder();

@@ -17,9 +17,9 @@ import org.hlspipeline.schemas.registry.SchemaRegistry;
 import org.hlspipeline.schemas.registry.SchemaRegistryException;
 import org.hlspipeline.schemas.serde.AvroSerializer;
 import org.hlspipeline.schemas.stream.StreamEvent;
-import org.hlspipeline.tools.ClientSettings;
-import org.hlspipeline.tools.CommandSupport;
-import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.cli.ClientSettings;
+import org.hlspipeline.tools.publish.KafkaEventPublisher;
+import org.hlspipeline.tools.publish.PublishException;
 
 /**
  * A Kafka producer configured as the other commands' ({@code acks=all}, idempotent, the same timeouts), in the
@@ -59,12 +59,12 @@ final class KafkaLoadSender implements LoadSender {
                     new ByteArraySerializer()), new AvroSerializer<>(registry), settings.topic(),
                     settings.bootstrapServers());
         } catch (KafkaException e) {
-            throw CommandSupport.clientConfigFailure(e);
+            throw KafkaEventPublisher.configFailure(e);
         }
     }
 
     static Map<String, Object> producerConfig(ClientSettings settings) {
-        Map<String, Object> config = CommandSupport.producerConfig(settings);
+        Map<String, Object> config = KafkaEventPublisher.producerConfig(settings);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.properties()
                 .getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID));
         config.put(ProducerConfig.LINGER_MS_CONFIG, settings.properties()
@@ -79,7 +79,7 @@ final class KafkaLoadSender implements LoadSender {
         try {
             producer.partitionsFor(topic);
         } catch (KafkaException e) {
-            throw CommandSupport.kafkaFailure(topic, bootstrapServers, e);
+            throw KafkaEventPublisher.kafkaFailure(topic, bootstrapServers, e);
         }
     }
 
@@ -89,17 +89,17 @@ final class KafkaLoadSender implements LoadSender {
         try {
             bytes = serializer.serialize(topic, value);
         } catch (SchemaRegistryException e) {
-            outcome.completed(CommandSupport.registryFailure(e));
+            outcome.completed(KafkaEventPublisher.registryFailure(e));
             return 0;
         }
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         try {
             producer.send(new ProducerRecord<>(topic, keyBytes, bytes), (metadata, failure) ->
                     outcome.completed(failure == null ? null
-                            : CommandSupport.kafkaFailure(topic, bootstrapServers, failure)));
+                            : KafkaEventPublisher.kafkaFailure(topic, bootstrapServers, failure)));
         } catch (KafkaException e) {
             // Thrown instead of reported to the callback: the producer is closed or fenced, nothing was queued.
-            outcome.completed(CommandSupport.kafkaFailure(topic, bootstrapServers, e));
+            outcome.completed(KafkaEventPublisher.kafkaFailure(topic, bootstrapServers, e));
             return 0;
         }
         return keyBytes.length + (long) bytes.length;

@@ -8,12 +8,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.hlspipeline.tools.ClientSettings;
-import org.hlspipeline.tools.CommandSupport;
-import org.hlspipeline.tools.ConnectionOptions;
-import org.hlspipeline.tools.Converters;
-import org.hlspipeline.tools.PublishException;
-import org.hlspipeline.tools.ToolClock;
+import org.hlspipeline.tools.cli.ClientSettings;
+import org.hlspipeline.tools.cli.ConnectionOptions;
+import org.hlspipeline.tools.cli.Converters;
+import org.hlspipeline.tools.cli.ToolLogging;
+import org.hlspipeline.tools.cli.VersionProvider;
+import org.hlspipeline.tools.publish.PublishException;
+import org.hlspipeline.tools.publish.ToolContext;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "load", sortOptions = false, mixinStandardHelpOptions = true,
-        versionProvider = CommandSupport.Version.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Synthetic transcoders, for sizing a cluster: N streams x R renditions, every rendition finishing one "
                     + "segment per segment duration, published to hls.stream-events as the records a transcoder "
@@ -149,7 +150,7 @@ public final class LoadCommand implements Callable<Integer> {
         if (maxErrors < 0) {
             throw new ParameterException(spec.commandLine(), "--max-errors must not be negative");
         }
-        Map<String, String> environment = CommandSupport.environment(spec);
+        Map<String, String> environment = ToolContext.of(spec).environment();
         ClientSettings settings;
         try {
             settings = connection.resolve(environment, ConnectionOptions.STREAM_EVENTS);
@@ -157,14 +158,14 @@ public final class LoadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (verbose) {
-            CommandSupport.verboseClientLogging();
+            ToolLogging.verbose();
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LoadSender sender = KafkaLoadSender.open(settings)) {
             sender.prepare();
             LoadProgress progress = LoadProgress.of(progressMode, err, System.console() != null, environment);
-            LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, ToolClock.SYSTEM,
+            LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, ToolContext.of(spec).clock(),
                     progress), out);
             if (result.firstFailure() != null) {
                 err.println(spec.qualifiedName() + ": " + result.failed() + " record"

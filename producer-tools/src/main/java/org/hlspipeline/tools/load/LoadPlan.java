@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-import org.hlspipeline.tools.EventRules;
+import org.hlspipeline.processor.rules.InputRules;
+import org.hlspipeline.tools.cli.InputChecks;
 
 /**
  * What a load run sends and how fast: N synthetic transcoders (streams) with R renditions each, every rendition
@@ -79,7 +80,7 @@ public record LoadPlan(int streams, int renditions, long segmentDurationMicros, 
         if (renditions < 1 || renditions > MAX_RENDITIONS) {
             problems.add("--renditions must be 1 to " + MAX_RENDITIONS + ", was " + renditions);
         }
-        EventRules.durationProblem(segmentDurationMicros).map(p -> "--segment-duration: " + p)
+        InputChecks.durationProblem(segmentDurationMicros).map(p -> "--segment-duration: " + p)
                 .ifPresent(problems::add);
         if (stop instanceof Stop.AfterEvents events && events.events() < 1) {
             problems.add("--events must be at least 1, was " + events.events());
@@ -92,17 +93,17 @@ public record LoadPlan(int streams, int renditions, long segmentDurationMicros, 
             problems.add("--rate must be greater than 0 and at most " + (long) MAX_RATE + " events/s, or max");
         }
         if (streams >= 1 && streams <= MAX_STREAMS) {
-            EventRules.idProblem("--prefix (as the stream id " + streamId(streams - 1) + ")",
+            InputChecks.idProblem("--prefix (as the stream id " + streamId(streams - 1) + ")",
                     streamId(streams - 1)).ifPresent(problems::add);
         }
-        EventRules.sequenceProblem(startSequence).map(p -> "--start-sequence: " + p).ifPresent(problems::add);
+        InputRules.sequenceProblem(startSequence).map(p -> "--start-sequence: " + p).ifPresent(problems::add);
         OptionalLong ticks = problems.isEmpty() ? plannedTicks() : OptionalLong.empty();
         if (ticks.isPresent()
-                && ticks.getAsLong() - 1 > EventRules.MAX_SEQUENCE - startSequence) {
+                && ticks.getAsLong() - 1 > InputRules.MAX_SEQUENCE - startSequence) {
             problems.add("the last segment's sequence would pass 2^53: lower --start-sequence");
         }
         if (!baseUrl.isEmpty() && problems.isEmpty()) {
-            EventRules.uriProblem(uri(streams - 1, renditions - 1, startSequence))
+            InputRules.uriProblem(uri(streams - 1, renditions - 1, startSequence))
                     .map(p -> "--base-url: " + p).ifPresent(problems::add);
         }
         return problems;

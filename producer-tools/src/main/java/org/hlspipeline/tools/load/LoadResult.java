@@ -1,7 +1,7 @@
 package org.hlspipeline.tools.load;
 
-import org.hlspipeline.tools.ExitCodes;
-import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.publish.PublishException;
 
 /**
  * What a run did.

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.hlspipeline.tools.PublishException;
-import org.hlspipeline.tools.ToolClock;
+import org.hlspipeline.tools.cli.ToolClock;
+import org.hlspipeline.tools.publish.PublishException;
 
 /**
  * Sends a {@link LoadPlan}'s events through a {@link LoadSender} from one thread: the rendition infos first (so

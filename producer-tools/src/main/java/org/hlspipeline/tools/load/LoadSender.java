@@ -1,7 +1,7 @@
 package org.hlspipeline.tools.load;
 
 import org.hlspipeline.schemas.stream.StreamEvent;
-import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.publish.PublishException;
 
 /**
  * Sends a load run's records without waiting for each acknowledgement, so that a single thread can keep many in

@@ -1,5 +1,6 @@
 package org.hlspipeline.tools.rebuild;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,21 +23,19 @@ import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.hlspipeline.tools.ClientSettings;
-import org.hlspipeline.tools.CommandSupport;
-import org.hlspipeline.tools.ExitCodes;
-import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.cli.ClientSettings;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.publish.KafkaEventPublisher;
+import org.hlspipeline.tools.publish.PublishException;
 
 /**
- * {@link ResetAdmin} on Kafka's Admin API. Every call is bounded by the admin client's API timeout
- * ({@value CommandSupport#ADMIN_API_TIMEOUT_MS} ms unless the {@code --command-config} file changes it), so an
+ * {@link ResetAdmin} on Kafka's Admin API for reading the cluster, and on Kafka's StreamsResetter for the reset
+ * ({@link StreamsReset}). Every Admin call is bounded by the admin client's API timeout
+ * ({@value AdminSettings#API_TIMEOUT_MS} ms unless the {@code --command-config} file changes it), so an
  * unreachable cluster is reported in seconds, and every failure becomes one line with an exit code.
  */
 final class KafkaResetAdmin implements ResetAdmin {
@@ -48,25 +47,29 @@ final class KafkaResetAdmin implements ResetAdmin {
     private final Admin admin;
     private final String bootstrapServers;
     private final long callTimeoutMs;
+    private final Path commandConfig;
 
-    private KafkaResetAdmin(Admin admin, String bootstrapServers, long callTimeoutMs) {
+    private KafkaResetAdmin(Admin admin, String bootstrapServers, long callTimeoutMs, Path commandConfig) {
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.callTimeoutMs = callTimeoutMs;
+        this.commandConfig = commandConfig;
     }
 
-    static KafkaResetAdmin open(ClientSettings settings) throws AdminFailure {
-        Map<String, Object> config = CommandSupport.adminConfig(settings);
-        long apiTimeout = CommandSupport.ADMIN_API_TIMEOUT_MS;
+    /** @param commandConfig the {@code --command-config} file, handed to StreamsResetter as it is; or null */
+    static KafkaResetAdmin open(ClientSettings settings, Path commandConfig) throws AdminFailure {
+        Map<String, Object> config = AdminSettings.config(settings);
+        long apiTimeout = AdminSettings.API_TIMEOUT_MS;
         try {
             apiTimeout = Long.parseLong(String.valueOf(config.get("default.api.timeout.ms")).trim());
         } catch (NumberFormatException e) {
             // The client refuses the value itself, below.
         }
         try {
-            return new KafkaResetAdmin(Admin.create(config), settings.bootstrapServers(), apiTimeout + 5_000);
+            return new KafkaResetAdmin(Admin.create(config), settings.bootstrapServers(), apiTimeout + 5_000,
+                    commandConfig);
         } catch (KafkaException e) {
-            PublishException failure = CommandSupport.clientConfigFailure(e);
+            PublishException failure = KafkaEventPublisher.configFailure(e);
             throw new AdminFailure(failure.failure().exitCode(), failure.getMessage(), e);
         }
     }
@@ -171,7 +174,25 @@ final class KafkaResetAdmin implements ResetAdmin {
     }
 
     @Override
-    public void commitOffsets(String groupId, Map<TopicPartition, Long> offsets) throws AdminFailure {
+    public void reset(RebuildPlan plan) throws AdminFailure {
+        if (plan.isEmpty()) {
+            return;
+        }
+        if (StreamsReset.canCarryOut(plan)) {
+            StreamsReset.run(plan, commandConfig);
+        } else {
+            // No internal topic of this application to delete, but another application's that StreamsResetter
+            // would take for this one's: it cannot be told to delete nothing, so the offsets are set here.
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            plan.resets().forEach(reset -> offsets.put(reset.partition(), reset.earliest()));
+            commitOffsets(plan.applicationId(), offsets);
+        }
+        if (!plan.internalTopics().isEmpty()) {
+            awaitGone(new HashSet<>(plan.internalTopics()));
+        }
+    }
+
+    private void commitOffsets(String groupId, Map<TopicPartition, Long> offsets) throws AdminFailure {
         Map<TopicPartition, OffsetAndMetadata> request = new HashMap<>();
         offsets.forEach((partition, offset) -> request.put(partition, new OffsetAndMetadata(offset)));
         String what = "reset the offsets of '" + groupId + "'";
@@ -194,29 +215,8 @@ final class KafkaResetAdmin implements ResetAdmin {
         }
     }
 
-    @Override
-    public void deleteTopics(Collection<String> topics) throws AdminFailure {
-        if (topics.isEmpty()) {
-            return;
-        }
-        String what = "delete the topics " + topics;
-        try {
-            admin.deleteTopics(topics).all().get(callTimeoutMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                throw failure(what, e.getCause());
-            }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw failure(what, new TimeoutException("no answer", e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(what, e);
-        }
-        awaitGone(new HashSet<>(topics));
-    }
-
     /**
-     * Deletion is acknowledged before every broker has forgotten the topics. An instance started in that window
+     * Deletion is acknowledged (StreamsResetter waits that long) before every broker has forgotten the topics. An instance started in that window
      * could find the live relays' changelog still listed, skip creating it, and then lose it: so wait.
      */
     private void awaitGone(Set<String> deleted) throws AdminFailure {
@@ -255,38 +255,7 @@ final class KafkaResetAdmin implements ResetAdmin {
     }
 
     private AdminFailure failure(String what, Throwable cause) {
-        String detail = cause.getMessage() == null || cause.getMessage().isBlank()
-                ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        if (unanswered(cause)) {
-            return new AdminFailure(ExitCodes.UNAVAILABLE, "Kafka at " + bootstrapServers + " did not answer in "
-                    + "time to " + what + " (" + detail + "). Is the broker running, and are --bootstrap-servers "
-                    + "and --command-config right? Nothing was changed by this step.", cause);
-        }
-        if (cause instanceof AuthenticationException) {
-            return new AdminFailure(ExitCodes.REFUSED, "Kafka at " + bootstrapServers + " refused the connection: "
-                    + "authentication failed (" + detail + "). Check --command-config.", cause);
-        }
-        if (cause instanceof AuthorizationException) {
-            return new AdminFailure(ExitCodes.REFUSED, "not authorized to " + what + " (" + detail + "). A rebuild "
-                    + "needs Describe and Read on the group, Describe on the topics and Delete on the internal "
-                    + "topics.", cause);
-        }
-        return new AdminFailure(ExitCodes.REFUSED, "Kafka refused to " + what + " (" + detail + ")", cause);
-    }
-
-    /**
-     * No broker answered: a timeout anywhere in the chain, or the admin client's own "Failed to find brokers"
-     * (what listing groups says when the cluster metadata never arrived).
-     */
-    private static boolean unanswered(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof InterruptedException
-                    || (t.getClass() == KafkaException.class && String.valueOf(t.getMessage())
-                    .startsWith("Failed to find brokers"))) {
-                return true;
-            }
-        }
-        return false;
+        return AdminFailure.of(what, bootstrapServers, cause);
     }
 
     @Override

@@ -1,29 +1,32 @@
 package org.hlspipeline.tools.rebuild;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-import org.hlspipeline.tools.ClientSettings;
-import org.hlspipeline.tools.CommandSupport;
-import org.hlspipeline.tools.ConnectionOptions;
-import org.hlspipeline.tools.ExitCodes;
+import org.hlspipeline.tools.cli.ClientSettings;
+import org.hlspipeline.tools.cli.ClusterOptions;
+import org.hlspipeline.tools.cli.ConnectionOptions;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.cli.ToolLogging;
+import org.hlspipeline.tools.cli.VersionProvider;
+import org.hlspipeline.tools.publish.ToolContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rebuild", sortOptions = false, mixinStandardHelpOptions = true,
-        versionProvider = CommandSupport.Version.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Prepare a replay that rebuilds all state under the same application id: what Kafka's "
-                    + "kafka-streams-application-reset does, through the Admin API.",
+                    + "kafka-streams-application-reset does, with its own StreamsResetter.",
             "",
             "  1. The application's consumer group (its application id) gets the earliest retained offsets of its "
                     + "input topics, hls.stream-events and hls.channel-commands, as committed offsets.",
@@ -79,7 +82,8 @@ public final class RebuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    AdminOpener opener = KafkaResetAdmin::open;
+    /** The real cluster unless a test set its own. */
+    AdminOpener opener;
 
     @Option(names = "--dry-run", order = 1, description = "Print what would be done; change nothing.")
     boolean dryRun;
@@ -99,15 +103,8 @@ public final class RebuildCommand implements Callable<Integer> {
                     + "(hls.channel-commands), plus any other topic the group has committed offsets for.")
     List<String> inputTopics = new ArrayList<>();
 
-    @Option(names = "--bootstrap-servers", paramLabel = "<servers>", order = 100,
-            description = "Kafka brokers, host:port[,host:port...]. Env: KAFKA_BOOTSTRAP_SERVERS. Default: "
-                    + "127.0.0.1:9092 (the app's embedded broker).")
-    String bootstrapServers;
-
-    @Option(names = "--command-config", paramLabel = "<file>", order = 101,
-            description = "Kafka client properties file, as for Kafka's own CLI tools: security.protocol, "
-                    + "sasl.mechanism, sasl.jaas.config, ssl.*. Its values are never printed.")
-    Path commandConfig;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--verbose", order = 200,
             description = "Show the Kafka client's log and the stack trace of a failure.")
@@ -115,7 +112,7 @@ public final class RebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> environment = CommandSupport.environment(spec);
+        Map<String, String> environment = ToolContext.of(spec).environment();
         String application = first(applicationId, environment.get(ENV_APPLICATION_ID), DEFAULT_APPLICATION_ID);
         if (!APPLICATION_ID.matcher(application).matches()) {
             throw usage("--application-id must be 1 to 200 of A-Z a-z 0-9 . _ -, was '" + application + "'");
@@ -137,14 +134,16 @@ public final class RebuildCommand implements Callable<Integer> {
                         first(null, environment.get(ENV_TOPIC_CHANNEL_COMMANDS), DEFAULT_TOPIC_CHANNEL_COMMANDS));
         ClientSettings settings;
         try {
-            settings = CommandSupport.clusterSettings(bootstrapServers, commandConfig, environment);
+            settings = ConnectionOptions.resolve(cluster, environment);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (verbose) {
-            CommandSupport.verboseClientLogging();
+            ToolLogging.verbose();
         }
-        try (ResetAdmin admin = opener.open(settings)) {
+        AdminOpener open = opener != null ? opener
+                : clusterSettings -> KafkaResetAdmin.open(clusterSettings, cluster.commandConfig());
+        try (ResetAdmin admin = open.open(settings)) {
             RebuildPlan plan = RebuildPlanner.plan(admin, application, inputs, inputsGiven,
                     settings.bootstrapServers());
             if (plan.group().usesStreamsProtocol()) {

@@ -81,11 +81,6 @@ final class RebuildPlanner {
      * offsets because an instance came back, the changelogs are still there for it.
      */
     static void carryOut(ResetAdmin admin, RebuildPlan plan) throws AdminFailure {
-        if (!plan.resets().isEmpty()) {
-            Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
-            plan.resets().forEach(reset -> offsets.put(reset.partition(), reset.earliest()));
-            admin.commitOffsets(plan.applicationId(), offsets);
-        }
-        admin.deleteTopics(plan.internalTopics());
+        admin.reset(plan);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The cluster operations a rebuild needs, in its own terms. {@link KafkaResetAdmin} does them with Kafka's Admin
- * API; tests substitute a cluster of their own.
+ * The cluster operations a rebuild needs, in its own terms. {@link KafkaResetAdmin} reads with Kafka's Admin API
+ * and resets with Kafka's StreamsResetter; tests substitute a cluster of their own.
  */
 interface ResetAdmin extends AutoCloseable {
 
@@ -33,11 +33,11 @@ interface ResetAdmin extends AutoCloseable {
     /** The log-end offset of each partition. */
     Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) throws AdminFailure;
 
-    /** Commits these offsets for the group; the coordinator refuses while the group has members. */
-    void commitOffsets(String groupId, Map<TopicPartition, Long> offsets) throws AdminFailure;
-
-    /** Deletes the topics and returns once the cluster no longer lists them. */
-    void deleteTopics(Collection<String> topics) throws AdminFailure;
+    /**
+     * Carries out the plan: the input partitions to their earliest offsets first, then the internal topics
+     * deleted, returning once the cluster no longer lists them.
+     */
+    void reset(RebuildPlan plan) throws AdminFailure;
 
     @Override
     void close();

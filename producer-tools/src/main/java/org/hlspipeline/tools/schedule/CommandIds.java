@@ -10,7 +10,6 @@ import java.util.List;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.json.JsonFormWriter;
 import org.hlspipeline.tools.forms.FormText;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**

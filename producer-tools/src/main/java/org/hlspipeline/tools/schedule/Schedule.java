@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.hlspipeline.tools.forms.Document;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**

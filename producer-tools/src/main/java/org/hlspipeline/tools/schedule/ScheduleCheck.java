@@ -9,7 +9,7 @@ import org.hlspipeline.processor.channel.ChannelCommandCheck;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Playout;
 import org.hlspipeline.schemas.channel.ChannelCommand;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ToolFailure;
 
 /**
  * Checks a plan with the processor's own rules, as the processor will meet its commands: each against the

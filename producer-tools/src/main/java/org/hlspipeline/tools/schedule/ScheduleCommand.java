@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hlspipeline.schemas.json.JsonFormWriter;
-import org.hlspipeline.tools.ConnectionOptions;
-import org.hlspipeline.tools.ExitCodes;
-import org.hlspipeline.tools.KafkaCommand;
-import org.hlspipeline.tools.ToolFailure;
-import org.hlspipeline.tools.VersionProvider;
+import org.hlspipeline.tools.cli.ConnectionOptions;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.cli.ToolFailure;
+import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.Document;
 import org.hlspipeline.tools.forms.FormText;
+import org.hlspipeline.tools.publish.KafkaCommand;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,11 +6,10 @@ import java.util.List;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.Document;
 import org.hlspipeline.tools.forms.FormSources;
 import org.hlspipeline.tools.forms.JsonPaths;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

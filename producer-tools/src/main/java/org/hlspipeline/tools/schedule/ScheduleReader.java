@@ -10,11 +10,10 @@ import java.util.Optional;
 
 import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.hlspipeline.schemas.json.JsonFields;
-import org.hlspipeline.tools.EventRules;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.InputChecks;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.Document;
 import org.hlspipeline.tools.forms.JsonPaths;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,7 +60,7 @@ final class ScheduleReader {
             String channel = channel(top.string("channel", false), channelFlag);
             String id = top.string("id", false);
             if (id != null) {
-                check("id", EventRules.idProblem("id", id));
+                check("id", InputChecks.idProblem("id", id));
                 if (id.length() > MAX_ID_LENGTH) {
                     throw new InvalidCommandException("id", "id is " + id.length() + " characters long, more than "
                             + MAX_ID_LENGTH + " (command ids add a suffix to it)");
@@ -94,9 +93,9 @@ final class ScheduleReader {
                     + "--channel");
         }
         if (flag == null) {
-            check("channel", EventRules.idProblem("channel", channel));
+            check("channel", InputChecks.idProblem("channel", channel));
         } else {
-            Optional<String> problem = EventRules.idProblem("--channel", channel);
+            Optional<String> problem = InputChecks.idProblem("--channel", channel);
             if (problem.isPresent()) {
                 throw ToolFailure.usage(problem.get());
             }

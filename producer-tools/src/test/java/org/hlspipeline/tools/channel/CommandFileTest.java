@@ -14,13 +14,16 @@ import org.hlspipeline.schemas.channel.ItemKind;
 import org.hlspipeline.schemas.channel.Position;
 import org.hlspipeline.schemas.channel.Skip;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
-import org.hlspipeline.tools.ExitCodes;
 import org.hlspipeline.tools.RecordingPublisher;
 import org.hlspipeline.tools.ToolRun;
+import org.hlspipeline.tools.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A channel command given as its JSON form in a file (DESIGN §9), exactly as the HTTP API takes it. */
+/**
+ * A channel command given as its JSON form in a file (see docs/architecture.md, Command forms and producer-tools),
+ * exactly as the HTTP API takes it.
+ */
 class CommandFileTest {
 
     private static final String ENQUEUE = """

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.hlspipeline.tools.ExitCodes;
-import org.hlspipeline.tools.ToolFailure;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.cli.ToolFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

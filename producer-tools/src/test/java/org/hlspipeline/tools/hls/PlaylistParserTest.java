@@ -3,9 +3,13 @@ package org.hlspipeline.tools.hls;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 
+import org.hlspipeline.processor.hls.MediaPlaylist;
+import org.hlspipeline.processor.hls.MediaSegment;
+import org.hlspipeline.processor.hls.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +26,7 @@ class PlaylistParserTest {
 
     @Test
     void readsAnFfmpegLivePlaylist() throws Exception {
-        MediaPlaylist playlist = (MediaPlaylist) complete("""
+        ParsedMediaPlaylist parsed = (ParsedMediaPlaylist) complete("""
                 #EXTM3U\r
                 #EXT-X-VERSION:3\r
                 #EXT-X-TARGETDURATION:2\r
@@ -41,17 +45,19 @@ class PlaylistParserTest {
                 seg43.ts
                 """);
 
-        assertThat(playlist.version()).isEqualTo(3);
+        MediaPlaylist playlist = parsed.playlist();
+        assertThat(parsed.version()).isEqualTo(3);
         assertThat(playlist.targetDurationSeconds()).isEqualTo(2);
         assertThat(playlist.mediaSequence()).isEqualTo(41);
         assertThat(playlist.discontinuitySequence()).isEqualTo(2);
-        assertThat(playlist.endList()).isFalse();
+        assertThat(parsed.endList()).isFalse();
         assertThat(playlist.segments()).containsExactly(
-                new MediaSegment(9, "seg41.ts", 2_002_000, "first", false, Instant.parse("2026-11-21T20:00:00.250Z"),
-                        null, false),
-                new MediaSegment(14, "seg42.ts", 1_500_000, null, true, null, null, false),
-                new MediaSegment(16, "seg43.ts", 2_000_000, null, false, null, null, false));
-        assertThat(playlist.sequenceOf(2)).isEqualTo(43);
+                new MediaSegment("seg41.ts", 2_002_000, false, false, Instant.parse("2026-11-21T20:00:00.250Z")),
+                new MediaSegment("seg42.ts", 1_500_000, true, false, null),
+                new MediaSegment("seg43.ts", 2_000_000, false, false, null));
+        assertThat(parsed.segments()).extracting(ParsedSegment::line, ParsedSegment::title, ParsedSegment::mapUri)
+                .containsExactly(tuple(9, "first", null), tuple(14, null, null), tuple(16, null, null));
+        assertThat(parsed.sequenceOf(2)).isEqualTo(43);
     }
 
     @ParameterizedTest
@@ -63,8 +69,8 @@ class PlaylistParserTest {
         "2026-11-21T22:00:00+02, 2026-11-21T20:00:00Z"
     })
     void readsProgramDateTimesWithEveryZoneForm(String written, String instant) throws Exception {
-        MediaPlaylist playlist = (MediaPlaylist) complete("#EXTM3U\n#EXT-X-TARGETDURATION:2\n"
-                + "#EXT-X-PROGRAM-DATE-TIME:" + written + "\n#EXTINF:2,\ns.ts\n");
+        MediaPlaylist playlist = ((ParsedMediaPlaylist) complete("#EXTM3U\n#EXT-X-TARGETDURATION:2\n"
+                + "#EXT-X-PROGRAM-DATE-TIME:" + written + "\n#EXTINF:2,\ns.ts\n")).playlist();
 
         assertThat(playlist.segments().get(0).programDateTime()).isEqualTo(Instant.parse(instant));
     }
@@ -76,10 +82,10 @@ class PlaylistParserTest {
         assertThat(growing("")).isNull();
         assertThat(growing("#EXTM")).isNull();
         assertThat(growing("#EXTM3U\n#EXT-X-VERS")).isNull();
-        assertThat(((MediaPlaylist) growing(header + "#EXTINF:2.0,\nseg7.ts\n#EXTINF:2.0,\nseg8"))
-                .segments()).extracting(MediaSegment::uri).containsExactly("seg7.ts");
-        assertThat(((MediaPlaylist) growing(header + "#EXT-X-DISCONTINUITY\n#EXTINF:2.0,\n")).segments()).isEmpty();
-        assertThat(((MediaPlaylist) growing(header + "#EXTINF:2.0,\nseg7.ts\n#EXT-X-ENDLIST")).endList()).isTrue();
+        assertThat(((ParsedMediaPlaylist) growing(header + "#EXTINF:2.0,\nseg7.ts\n#EXTINF:2.0,\nseg8"))
+                .playlist().segments()).extracting(MediaSegment::uri).containsExactly("seg7.ts");
+        assertThat(((ParsedMediaPlaylist) growing(header + "#EXT-X-DISCONTINUITY\n#EXTINF:2.0,\n")).segments()).isEmpty();
+        assertThat(((ParsedMediaPlaylist) growing(header + "#EXTINF:2.0,\nseg7.ts\n#EXT-X-ENDLIST")).endList()).isTrue();
         assertThat(growing("#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n")).isNull();
         assertThatThrownBy(() -> complete(header + "#EXTINF:2.0,\nseg7.ts\n#EXTINF:2.0,\n"))
                 .hasMessage("p.m3u8 line 7: #EXTINF has no segment URI after it");
@@ -90,15 +96,15 @@ class PlaylistParserTest {
         byte[] whole = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,épisode\nsé.ts\n".getBytes(UTF_8);
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 5); // inside "é" of the last line
 
-        MediaPlaylist playlist = (MediaPlaylist) PlaylistParser.parse(cut, "p", PlaylistParser.Mode.GROWING);
+        ParsedMediaPlaylist playlist = (ParsedMediaPlaylist) PlaylistParser.parse(cut, "p", PlaylistParser.Mode.GROWING);
 
         assertThat(playlist.segments()).isEmpty();
-        assertThat(((MediaPlaylist) complete(new String(whole, UTF_8))).segments().get(0).title()).isEqualTo("épisode");
+        assertThat(((ParsedMediaPlaylist) complete(new String(whole, UTF_8))).segments().get(0).title()).isEqualTo("épisode");
     }
 
     @Test
     void readsAMasterPlaylist() throws Exception {
-        MasterPlaylist master = (MasterPlaylist) complete("""
+        ParsedMasterPlaylist master = (ParsedMasterPlaylist) complete("""
                 #EXTM3U
                 #EXT-X-VERSION:4
                 #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",NAME="English",DEFAULT=YES,URI="audio/en.m3u8"
@@ -111,10 +117,11 @@ class PlaylistParserTest {
                 """);
 
         assertThat(master.version()).isEqualTo(4);
-        assertThat(master.variants()).containsExactly(
-                new Variant(5, "720p/index.m3u8", 2_800_000, 2_500_000L, "1280x720", "avc1.4d401f,mp4a.40.2",
-                        29.97, "aud"),
-                new Variant(8, "http://cdn.example/360p.m3u8", 800_000, null, null, null, null, null));
+        assertThat(master.playlist().variants()).containsExactly(
+                new Variant("720p/index.m3u8", 2_800_000, 2_500_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97),
+                new Variant("http://cdn.example/360p.m3u8", 800_000, null, null, null, null));
+        assertThat(master.variants()).extracting(ParsedVariant::line, ParsedVariant::audioGroup)
+                .containsExactly(tuple(5, "aud"), tuple(8, null));
         assertThat(master.alternates()).containsExactly(
                 new AlternateRendition(3, "AUDIO", "aud", "English", "audio/en.m3u8"));
     }
@@ -156,6 +163,18 @@ class PlaylistParserTest {
 
         assertThatThrownBy(() -> complete(playlist)).isInstanceOf(PlaylistException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void aSegmentTheAppsModelRefusesEndsAGrowingPlaylistAndRefusesAFinishedOne() throws Exception {
+        String text = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\na.ts\n#EXTINF:2,\nb c.ts\n#EXTINF:2,\nd.ts\n";
+
+        ParsedMediaPlaylist growing = (ParsedMediaPlaylist) growing(text);
+
+        assertThat(growing.playlist().segments()).extracting(MediaSegment::uri).containsExactly("a.ts");
+        assertThat(growing.refusal()).hasMessage("p.m3u8 line 6: segment URI 'b c.ts' cannot be published: URI "
+                + "contains a space at index 1; percent-encode it as %20");
+        assertThatThrownBy(() -> complete(text)).hasMessage(growing.refusal().getMessage());
     }
 
     @Test

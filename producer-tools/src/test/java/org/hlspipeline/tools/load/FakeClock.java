@@ -2,7 +2,7 @@ package org.hlspipeline.tools.load;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.hlspipeline.tools.ToolClock;
+import org.hlspipeline.tools.cli.ToolClock;
 
 /** A clock that only moves when the run sleeps or the test moves it: sleeping takes no real time. */
 final class FakeClock implements ToolClock {

@@ -5,8 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 
 import org.hlspipeline.schemas.stream.StreamEvent;
-import org.hlspipeline.tools.PublishException;
-import org.hlspipeline.tools.ToolClock;
+import org.hlspipeline.tools.cli.ToolClock;
+import org.hlspipeline.tools.publish.PublishException;
 
 /**
  * A sender without Kafka: remembers every record with the clock's time when it was handed over, and answers each

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.hlspipeline.tools.ExitCodes;
 import org.hlspipeline.tools.ProducerTools;
+import org.hlspipeline.tools.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +68,7 @@ class LoadCommandTest {
         assertThat(run("load", "--duration", "ten", "--rate", "max").err())
                 .contains("'ten' is not a time (examples: 90, 60s, 5m, 1.5h)");
         assertThat(run("load", "--events", "10", "--segment-duration", "61").err())
-                .contains("--segment-duration: duration must be greater than 0 and at most 60 seconds");
+                .contains("--segment-duration: duration must be greater than 0 and at most 60 s");
         assertThat(run("load", "--events", "10", "--max-errors", "-1").err())
                 .contains("--max-errors must not be negative");
         assertThat(run("load", "--events", "10", "--progress", "fancy").err())
@@ -87,7 +87,7 @@ class LoadCommandTest {
         assertThat(time.convert("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(time.convert("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(new LoadConverters.Rate().convert("MAX")).isInstanceOf(LoadPlan.Pace.Unthrottled.class);
-        assertThat(new org.hlspipeline.tools.Converters.SecondsToMicros().convert("6.006")).isEqualTo(6_006_000L);
+        assertThat(new org.hlspipeline.tools.cli.Converters.SecondsToMicros().convert("6.006")).isEqualTo(6_006_000L);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.publish.PublishException;
 import org.junit.jupiter.api.Test;
 
 /** The progress bar, the progress lines and the summary, character for character. */

@@ -110,7 +110,7 @@ class LoadPlanTest {
         assertThat(plan(0, 1, 2_000_000, one, live).problems()).containsExactly("--streams must be 1 to 100000, was 0");
         assertThat(plan(1, 33, 2_000_000, one, live).problems()).containsExactly("--renditions must be 1 to 32, was 33");
         assertThat(plan(1, 1, 0, one, live).problems())
-                .containsExactly("--segment-duration: duration must be greater than 0 and at most 60 seconds, was 0 s");
+                .containsExactly("--segment-duration: duration must be greater than 0 and at most 60 s, was 0 s");
         assertThat(plan(1, 1, 61_000_000, one, live).problems()).hasSize(1);
         assertThat(plan(1, 1, 2_000_000, new LoadPlan.Stop.AfterEvents(0), live).problems())
                 .containsExactly("--events must be at least 1, was 0");

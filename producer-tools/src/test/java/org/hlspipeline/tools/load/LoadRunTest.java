@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
-import org.hlspipeline.tools.ExitCodes;
-import org.hlspipeline.tools.PublishException;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.publish.PublishException;
 import org.junit.jupiter.api.Test;
 
 class LoadRunTest {

@@ -103,16 +103,16 @@ final class FakeCluster implements ResetAdmin {
         return offsets;
     }
 
+    /** Records the two steps as the cluster sees them: offsets committed (if any), then the topics deleted. */
     @Override
-    public void commitOffsets(String groupId, Map<TopicPartition, Long> offsets) throws AdminFailure {
-        call("commitOffsets");
-        committed.computeIfAbsent(groupId, g -> new HashMap<>()).putAll(offsets);
-    }
-
-    @Override
-    public void deleteTopics(Collection<String> names) throws AdminFailure {
-        call("deleteTopics " + names);
-        names.forEach(topics::remove);
+    public void reset(RebuildPlan plan) throws AdminFailure {
+        if (!plan.resets().isEmpty()) {
+            call("commitOffsets");
+            Map<TopicPartition, Long> offsets = committed.computeIfAbsent(plan.applicationId(), g -> new HashMap<>());
+            plan.resets().forEach(reset -> offsets.put(reset.partition(), reset.earliest()));
+        }
+        call("deleteTopics " + plan.internalTopics());
+        plan.internalTopics().forEach(topics::remove);
     }
 
     @Override

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.hlspipeline.tools.ClientSettings;
-import org.hlspipeline.tools.ExitCodes;
 import org.hlspipeline.tools.ProducerTools;
+import org.hlspipeline.tools.cli.ClientSettings;
+import org.hlspipeline.tools.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

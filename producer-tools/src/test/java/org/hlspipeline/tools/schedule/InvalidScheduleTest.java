@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.hlspipeline.tools.ExitCodes;
 import org.hlspipeline.tools.RecordingPublisher;
 import org.hlspipeline.tools.ToolRun;
+import org.hlspipeline.tools.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

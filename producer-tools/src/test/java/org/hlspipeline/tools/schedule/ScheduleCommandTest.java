@@ -26,15 +26,14 @@ import org.hlspipeline.schemas.channel.ResumePolicy;
 import org.hlspipeline.schemas.channel.VodSource;
 import org.hlspipeline.schemas.channel.When;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
-import org.hlspipeline.tools.Delivery;
-import org.hlspipeline.tools.ExitCodes;
-import org.hlspipeline.tools.PublishException;
 import org.hlspipeline.tools.RecordingPublisher;
 import org.hlspipeline.tools.ToolRun;
+import org.hlspipeline.tools.cli.ExitCodes;
+import org.hlspipeline.tools.publish.Delivery;
+import org.hlspipeline.tools.publish.PublishException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

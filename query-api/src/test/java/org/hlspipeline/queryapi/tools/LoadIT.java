@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.tools;
 
-import org.hlspipeline.tools.ExitCodes;
+import org.hlspipeline.tools.cli.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

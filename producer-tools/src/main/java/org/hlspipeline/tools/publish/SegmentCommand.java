@@ -1,0 +1,78 @@
+package org.hlspipeline.tools.publish;
+
+import java.time.Instant;
+
+import org.hlspipeline.processor.rules.InputRules;
+import org.hlspipeline.schemas.stream.StreamEvent;
+import org.hlspipeline.tools.cli.Converters;
+import org.hlspipeline.tools.cli.InputChecks;
+import org.hlspipeline.tools.cli.VersionProvider;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "segment", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Publish one finished media segment of a live stream (a Segment event on hls.stream-events, keyed by "
+                    + "the stream id). The app adds it to the rendition's live playlist at "
+                    + "/streams/<stream>/renditions/<rendition>/playlist.m3u8.",
+            "",
+            "Publishing the same sequence with the same path again is harmless; the same sequence with another "
+                    + "path is a conflict that the pipeline dead-letters."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  producer-tools segment --stream news --rendition 720p \\",
+            "      --sequence 42 --duration 2.002 --path seg42.ts \\",
+            "      --program-date-time 2026-11-21T20:00:00Z"
+        })
+public final class SegmentCommand extends PublishCommand {
+
+    @Mixin
+    StreamRendition target;
+
+    @Option(names = "--sequence", required = true, paramLabel = "<n>", order = 3,
+            description = "The transcoder's media sequence number of this segment, 0 to 2^53.")
+    long sequence;
+
+    @Option(names = "--duration", required = true, paramLabel = "<seconds>", order = 4,
+            converter = Converters.SecondsToMicros.class,
+            description = "Segment duration in seconds, a decimal (e.g. 2.002): greater than 0, at most 60. "
+                    + "Sent as microseconds.")
+    long durationMicros;
+
+    @Option(names = "--path", required = true, paramLabel = "<uri>", order = 5,
+            description = "Segment URI as the playlist should show it: absolute http(s) or relative "
+                    + "(e.g. seg42.ts); at most 2048 characters, no whitespace or control characters.")
+    String path;
+
+    @Option(names = "--program-date-time", paramLabel = "<instant>", order = 6,
+            converter = Converters.IsoInstant.class,
+            description = "Wall-clock time of the segment's first sample, ISO-8601 (e.g. 2026-11-21T20:00:00.000Z); "
+                    + "kept to the millisecond.")
+    Instant programDateTime;
+
+    @Option(names = "--discontinuity", order = 7,
+            description = "This segment starts a discontinuity (new timestamps, encoder restart, format change).")
+    boolean discontinuity;
+
+    @Mixin
+    EventIdOption eventId;
+
+    @Override
+    Outgoing event() {
+        check(target.streamProblem(),
+                target.renditionProblem(),
+                InputRules.sequenceProblem(sequence),
+                InputChecks.durationProblem(durationMicros),
+                InputRules.uriProblem(path),
+                eventId.problem());
+        StreamEvent event = StreamEvents.segment(target.stream, eventId.eventId, target.rendition, sequence,
+                durationMicros, path, programDateTime, discontinuity);
+        return new Outgoing(target.stream, event, "segment " + target.stream + "/" + target.rendition + " #"
+                + sequence);
+    }
+}

@@ -1,0 +1,51 @@
+package org.hlspipeline.tools.publish;
+
+import java.time.Instant;
+
+import org.hlspipeline.schemas.stream.EndOfStream;
+import org.hlspipeline.schemas.stream.RenditionInfo;
+import org.hlspipeline.schemas.stream.Segment;
+import org.hlspipeline.schemas.stream.StreamEvent;
+
+/** The {@code hls.stream-events} envelopes the commands send, keyed by the stream id. */
+public final class StreamEvents {
+
+    private StreamEvents() {
+    }
+
+    public static StreamEvent segment(String stream, String eventId, String rendition, long sequence, long durationMicros,
+                               String uri, Instant programDateTime, boolean discontinuity) {
+        return envelope(stream, eventId, Segment.newBuilder()
+                .setRendition(rendition)
+                .setSequence(sequence)
+                .setDurationMicros(durationMicros)
+                .setUri(uri)
+                .setProgramDateTime(programDateTime)
+                .setDiscontinuity(discontinuity)
+                .build());
+    }
+
+    public static StreamEvent renditionInfo(String stream, String eventId, String rendition, long bandwidth,
+                                     Long averageBandwidth, String resolution, String codecs, Double frameRate) {
+        return envelope(stream, eventId, RenditionInfo.newBuilder()
+                .setRendition(rendition)
+                .setBandwidth(bandwidth)
+                .setAverageBandwidth(averageBandwidth)
+                .setResolution(resolution)
+                .setCodecs(codecs)
+                .setFrameRate(frameRate)
+                .build());
+    }
+
+    public static StreamEvent end(String stream, String eventId, String reason) {
+        return envelope(stream, eventId, EndOfStream.newBuilder().setReason(reason).build());
+    }
+
+    private static StreamEvent envelope(String stream, String eventId, Object payload) {
+        return StreamEvent.newBuilder()
+                .setStreamId(stream)
+                .setEventId(eventId)
+                .setPayload(payload)
+                .build();
+    }
+}
