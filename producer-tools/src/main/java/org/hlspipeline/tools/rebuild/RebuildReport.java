@@ -64,10 +64,9 @@ final class RebuildReport {
                 + applicationId + " by default). Local stores and checkpoints are not reset with the topics "
                 + "and would not match the new changelogs (Kafka's own reset tool requires the same). In embedded "
                 + "mode keep HLS_DATA_DIR/kafka: it holds the topics themselves.\n"
-                + "4. Start the instances. The app creates " + applicationId + "-stream-windows-changelog again "
-                + "before Kafka Streams starts (the live relays' global store reads it), Kafka Streams creates "
-                + "the other changelogs, and the input topics are processed again from the earliest offsets. "
-                + "Until they have caught up, playlists are missing or behind.\n";
+                + "4. Start the instances. Kafka Streams creates the changelogs again, and the input topics are "
+                + "processed again from the earliest offsets. Until they have caught up, playlists are missing or "
+                + "behind.\n";
     }
 
     /** Why --yes refuses while the group has members; also said after a dry run in that state. */
@@ -165,6 +164,9 @@ final class RebuildReport {
         }
         out.append("   the broadcasts topic (hls.broadcasts by default), read by a global store: it has no group "
                 + "offsets; each instance reads it again from the start once its state directory is deleted (step 3)\n");
+        out.append("   the live-windows topic (hls.live-windows by default), written by stream ingest and read by "
+                + "the live relays' global store: the replay publishes every window again; each instance reads it "
+                + "again from the start once its state directory is deleted (step 3)\n");
         out.append("   output topics (hls.as-run, hls.dlq by default): the replay writes as-run records and dead "
                 + "letters again\n");
     }

@@ -37,7 +37,8 @@ class RebuildReportTest {
                 .contains("3. On every instance, delete its local state directory HLS_DATA_DIR/streams/hls-pipeline "
                         + "(./data/streams/hls-pipeline by default).")
                 .contains("keep HLS_DATA_DIR/kafka")
-                .contains("4. Start the instances. The app creates hls-pipeline-stream-windows-changelog again")
+                .contains("4. Start the instances. Kafka Streams creates the changelogs again")
+                .contains("   the live-windows topic (hls.live-windows by default)")
                 .endsWith("Run again with --yes (all instances stopped) to carry out steps 1 and 2.\n");
     }
 
