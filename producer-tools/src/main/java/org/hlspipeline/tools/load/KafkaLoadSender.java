@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.hlspipeline.schemas.registry.SchemaRegistries;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
 import org.hlspipeline.schemas.registry.SchemaRegistryException;
 import org.hlspipeline.schemas.serde.AvroSerializer;
@@ -47,13 +46,7 @@ final class KafkaLoadSender implements LoadSender {
     }
 
     static KafkaLoadSender open(ClientSettings settings) throws PublishException {
-        SchemaRegistry registry;
-        try {
-            registry = SchemaRegistries.fromConfig(settings.properties());
-        } catch (IllegalArgumentException | SchemaRegistryException e) {
-            throw new PublishException(PublishException.Failure.INVALID_CONFIG,
-                    "invalid schema registry configuration: " + e.getMessage(), e);
-        }
+        SchemaRegistry registry = KafkaEventPublisher.schemaRegistry(settings);
         try {
             return new KafkaLoadSender(new KafkaProducer<>(producerConfig(settings), new ByteArraySerializer(),
                     new ByteArraySerializer()), new AvroSerializer<>(registry), settings.topic(),

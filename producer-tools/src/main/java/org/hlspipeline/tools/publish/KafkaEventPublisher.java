@@ -69,16 +69,20 @@ public final class KafkaEventPublisher implements EventPublisher {
         this.acknowledgementTimeout = Objects.requireNonNull(acknowledgementTimeout, "acknowledgementTimeout");
     }
 
-    /** The {@link PublisherFactory} the tool uses: a real producer and registry for {@code settings}. */
-    public static KafkaEventPublisher open(ClientSettings settings) throws PublishException {
-        Map<String, Object> config = producerConfig(settings);
-        SchemaRegistry registry;
+    /** The registry that {@code settings} name (or the bundled ids); a bad configuration is the user's to fix. */
+    public static SchemaRegistry schemaRegistry(ClientSettings settings) throws PublishException {
         try {
-            registry = SchemaRegistries.fromConfig(settings.properties());
+            return SchemaRegistries.fromConfig(settings.properties());
         } catch (IllegalArgumentException | SchemaRegistryException e) {
             throw new PublishException(PublishException.Failure.INVALID_CONFIG,
                     "invalid schema registry configuration: " + e.getMessage(), e);
         }
+    }
+
+    /** The {@link PublisherFactory} the tool uses: a real producer and registry for {@code settings}. */
+    public static KafkaEventPublisher open(ClientSettings settings) throws PublishException {
+        Map<String, Object> config = producerConfig(settings);
+        SchemaRegistry registry = schemaRegistry(settings);
         Producer<byte[], byte[]> producer;
         try {
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
