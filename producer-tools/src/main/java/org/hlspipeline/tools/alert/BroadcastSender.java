@@ -10,6 +10,7 @@ import org.hlspipeline.schemas.json.JsonFormWriter;
 import org.hlspipeline.tools.cli.ConnectionOptions;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.Document;
+import org.hlspipeline.tools.forms.DocumentReader;
 import org.hlspipeline.tools.forms.FormSources;
 import org.hlspipeline.tools.forms.FormText;
 import org.hlspipeline.tools.publish.KafkaCommand;
@@ -59,7 +60,7 @@ abstract class BroadcastSender extends KafkaCommand {
                 if (formFlagsGiven()) {
                     throw usage("--file gives the whole " + type() + "; leave out the other flags");
                 }
-                Document document = Document.read(file, Document.Format.JSON, stdin());
+                Document document = DocumentReader.read(file, Document.Format.JSON, stdin());
                 if (!(document.root() instanceof ObjectNode read)) {
                     throw ToolFailure.input(document.where("") + ": a broadcast is a JSON object");
                 }

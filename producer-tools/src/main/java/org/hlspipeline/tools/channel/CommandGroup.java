@@ -3,6 +3,7 @@ package org.hlspipeline.tools.channel;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.Document;
+import org.hlspipeline.tools.forms.DocumentReader;
 import org.hlspipeline.tools.forms.FormSources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ public final class CommandGroup extends ChannelCommandSender {
                     + "<json>");
         }
         try {
-            Document document = Document.read(file, Document.Format.JSON, stdin());
+            Document document = DocumentReader.read(file, Document.Format.JSON, stdin());
             if (!(document.root() instanceof ObjectNode form)) {
                 throw ToolFailure.input(document.where("") + ": a command is a JSON object, as in "
                         + "{\"type\": \"skip\"}");

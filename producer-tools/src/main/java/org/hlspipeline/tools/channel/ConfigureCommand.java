@@ -6,6 +6,7 @@ import java.util.List;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.Document;
+import org.hlspipeline.tools.forms.DocumentReader;
 import org.hlspipeline.tools.forms.FormSources;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -84,7 +85,7 @@ final class ConfigureCommand extends ChannelCommandBase {
             form.put("targetDuration", targetDuration);
         }
         if (filler != null) {
-            Document descriptor = Document.read(filler, Document.Format.JSON, stdin());
+            Document descriptor = DocumentReader.read(filler, Document.Format.JSON, stdin());
             ObjectNode item = form.putObject("filler");
             item.put("itemId", fillerId);
             item.put("kind", "FILLER");

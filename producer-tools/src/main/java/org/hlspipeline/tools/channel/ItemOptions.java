@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.Document;
+import org.hlspipeline.tools.forms.DocumentReader;
 import org.hlspipeline.tools.forms.FormSources;
 import org.hlspipeline.tools.forms.JsonPaths;
 import tools.jackson.databind.node.ArrayNode;
@@ -93,7 +94,7 @@ public final class ItemOptions {
             form.put("continuousTimestamps", true);
         }
         if (asset != null) {
-            Document descriptor = Document.read(asset, Document.Format.JSON, stdin);
+            Document descriptor = DocumentReader.read(asset, Document.Format.JSON, stdin);
             form.set("vod", descriptor.root());
             sources.add(JsonPaths.field(formPath, "vod"), descriptor, "", "the --asset of item " + itemId);
         } else {

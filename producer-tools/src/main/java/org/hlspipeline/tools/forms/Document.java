@@ -1,27 +1,17 @@
 package org.hlspipeline.tools.forms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.hlspipeline.tools.cli.ToolFailure;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON or YAML file (or standard input) read into a tree, knowing the line and column where each value starts,
  * so that a problem found in any value, however deep, can name the place in the file: {@code schedule.yaml line
  * 12, column 9}. Paths are written as the JSON forms' messages write them: {@code items[2].vod.segmentCount}.
+ * Only the value lives here; {@link DocumentReader} reads one, so the tree builder can make one without a cycle.
  */
 public final class Document {
 
@@ -46,9 +36,6 @@ public final class Document {
     public record Location(int line, int column) {
     }
 
-    /** What {@code -} stands for. */
-    public static final String STDIN = "-";
-
     private final String name;
     private final Path folder;
     private final JsonNode root;
@@ -59,65 +46,6 @@ public final class Document {
         this.folder = folder;
         this.root = root;
         this.locations = Map.copyOf(locations);
-    }
-
-    /**
-     * Reads a file, or standard input for {@code -}; the format from the extension, else {@code fallback}.
-     *
-     * @throws ToolFailure (input) when the file is missing, unreadable, not UTF-8, empty or malformed; the
-     *                     message names the file and, for a syntax error, the line and column
-     */
-    public static Document read(String source, Format fallback, InputStream stdin) throws ToolFailure {
-        if (STDIN.equals(source)) {
-            byte[] bytes;
-            try {
-                bytes = stdin.readAllBytes();
-            } catch (IOException e) {
-                throw ToolFailure.input("cannot read standard input: " + e.getMessage());
-            }
-            return parse("<stdin>", Path.of("").toAbsolutePath(), decode("<stdin>", bytes), fallback);
-        }
-        Path file;
-        try {
-            file = Path.of(source);
-        } catch (InvalidPathException e) {
-            throw ToolFailure.input("'" + source + "' is not a file path: " + e.getReason());
-        }
-        return read(file, Format.of(source, fallback));
-    }
-
-    /** Reads a file in the given format (asset descriptors, files named inside other files). */
-    public static Document read(Path file, Format format) throws ToolFailure {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw ToolFailure.input(file + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw ToolFailure.input("cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw ToolFailure.input("cannot read " + file + (Files.isDirectory(file) ? ": it is a folder"
-                    : ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
-        }
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent() == null ? absolute : absolute.getParent();
-        return parse(file.toString(), folder, decode(file.toString(), bytes), format);
-    }
-
-    /** Parses text already read; {@code name} is how messages call it. */
-    public static Document parse(String name, Path folder, String text, Format format) throws ToolFailure {
-        return LocatingReader.read(name, folder, text, format);
-    }
-
-    private static String decode(String name, byte[] bytes) throws ToolFailure {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw ToolFailure.input(name + " is not UTF-8 text");
-        }
     }
 
     /** How messages name the document: the path as given, or {@code <stdin>}. */

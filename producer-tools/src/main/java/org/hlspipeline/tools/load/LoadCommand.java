@@ -164,7 +164,7 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (LoadSender sender = KafkaLoadSender.open(settings)) {
             sender.prepare();
-            LoadProgress progress = LoadProgress.of(progressMode, err, System.console() != null, environment);
+            LoadProgress progress = ProgressChoice.of(progressMode, err, System.console() != null, environment);
             LoadResult result = runUntilDoneOrInterrupted(new LoadRun(plan, maxErrors, sender, ToolContext.of(spec).clock(),
                     progress), out);
             if (result.firstFailure() != null) {

@@ -21,11 +21,11 @@ final class LoadSummary {
         row(out, "errors", result.failed() == 0 ? "0" : result.failed() + " (first: "
                 + result.firstFailure().getMessage() + ")");
         row(out, "duration", String.format(Locale.ROOT, "%.2f s", result.elapsedNanos() / 1e9));
-        String target = plan.rate().isPresent() ? " (target " + LoadProgress.oneDecimal(plan.rate().getAsDouble())
+        String target = plan.rate().isPresent() ? " (target " + LoadFigures.oneDecimal(plan.rate().getAsDouble())
                 + ")" : " (unthrottled)";
-        row(out, "events/s", LoadProgress.oneDecimal(result.segmentsPerSecond()) + target);
+        row(out, "events/s", LoadFigures.oneDecimal(result.segmentsPerSecond()) + target);
         if (plan.rate().isPresent() && result.behindNanos() >= 1_000_000_000L) {
-            row(out, "behind", LoadProgress.oneDecimal(result.behindNanos() / 1e9)
+            row(out, "behind", LoadFigures.oneDecimal(result.behindNanos() / 1e9)
                     + " s at the end: the producer or the cluster did not keep up with the target rate");
         }
         row(out, "ack latency", "p50 " + millis(result.ackP50Micros()) + ", p99 " + millis(result.ackP99Micros())
@@ -42,9 +42,9 @@ final class LoadSummary {
         LoadPlan plan = result.plan();
         String pace;
         if (plan.pace() instanceof LoadPlan.Pace.Fixed fixed) {
-            pace = LoadProgress.oneDecimal(fixed.eventsPerSecond()) + " events/s";
+            pace = LoadFigures.oneDecimal(fixed.eventsPerSecond()) + " events/s";
         } else if (plan.pace() instanceof LoadPlan.Pace.RealTime) {
-            pace = "real time, " + LoadProgress.oneDecimal(plan.realTimeRate()) + " events/s";
+            pace = "real time, " + LoadFigures.oneDecimal(plan.realTimeRate()) + " events/s";
         } else {
             pace = "unthrottled";
         }

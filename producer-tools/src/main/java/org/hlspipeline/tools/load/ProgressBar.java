@@ -69,13 +69,13 @@ final class ProgressBar implements LoadProgress {
                 .append(String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100)))
                 .append("  ").append(snapshot.acknowledged());
         snapshot.plannedSegments().ifPresent(planned -> line.append('/').append(planned));
-        line.append(" events  ").append(LoadProgress.oneDecimal(eventsPerSecond)).append("/s  ")
+        line.append(" events  ").append(LoadFigures.oneDecimal(eventsPerSecond)).append("/s  ")
                 .append(snapshot.failed()).append(snapshot.failed() == 1 ? " error" : " errors");
         if (snapshot.behindNanos() >= 1_000_000_000L) {
-            line.append("  behind ").append(LoadProgress.oneDecimal(snapshot.behindNanos() / 1e9)).append(" s");
+            line.append("  behind ").append(LoadFigures.oneDecimal(snapshot.behindNanos() / 1e9)).append(" s");
         }
         OptionalLong left = snapshot.secondsLeft();
-        line.append("  ETA ").append(left.isPresent() ? LoadProgress.clock(left.getAsLong()) : "?");
+        line.append("  ETA ").append(left.isPresent() ? LoadFigures.clock(left.getAsLong()) : "?");
         return line.toString();
     }
 }

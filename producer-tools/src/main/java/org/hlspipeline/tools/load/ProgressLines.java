@@ -49,16 +49,16 @@ final class ProgressLines implements LoadProgress {
         snapshot.plannedSegments().ifPresent(planned -> line.append('/').append(planned));
         line.append(" segment events acknowledged (")
                 .append(String.format(Locale.ROOT, "%d%%", (int) Math.floor(snapshot.fraction() * 100)))
-                .append("), ").append(LoadProgress.oneDecimal(eventsPerSecond)).append(" events/s, ")
+                .append("), ").append(LoadFigures.oneDecimal(eventsPerSecond)).append(" events/s, ")
                 .append(snapshot.failed()).append(snapshot.failed() == 1 ? " error, " : " errors, ")
-                .append(LoadProgress.clock(snapshot.elapsedNanos() / 1_000_000_000L)).append(" elapsed");
+                .append(LoadFigures.clock(snapshot.elapsedNanos() / 1_000_000_000L)).append(" elapsed");
         if (snapshot.behindNanos() >= 1_000_000_000L) {
-            line.append(", ").append(LoadProgress.oneDecimal(snapshot.behindNanos() / 1e9))
+            line.append(", ").append(LoadFigures.oneDecimal(snapshot.behindNanos() / 1e9))
                     .append(" s behind schedule");
         }
         OptionalLong left = snapshot.secondsLeft();
         if (left.isPresent()) {
-            line.append(", ").append(LoadProgress.clock(left.getAsLong())).append(" left");
+            line.append(", ").append(LoadFigures.clock(left.getAsLong())).append(" left");
         }
         return line.toString();
     }

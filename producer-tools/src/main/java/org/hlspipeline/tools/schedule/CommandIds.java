@@ -25,16 +25,16 @@ final class CommandIds {
     private CommandIds() {
     }
 
-    static List<SchedulePlan.Step> assign(String scheduleId, List<SchedulePlan.Step> steps) {
+    static List<PlanStep> assign(String scheduleId, List<PlanStep> steps) {
         if (scheduleId == null) {
             return steps;
         }
-        List<SchedulePlan.Step> named = new ArrayList<>(steps.size());
-        for (SchedulePlan.Step step : steps) {
+        List<PlanStep> named = new ArrayList<>(steps.size());
+        for (PlanStep step : steps) {
             ChannelCommand command = ChannelCommand.newBuilder(step.command())
                     .setCommandId(scheduleId + "." + named.size() + "." + hash(step.command()))
                     .build();
-            named.add(new SchedulePlan.Step(command, step.sources()));
+            named.add(new PlanStep(command, step.sources()));
         }
         return named;
     }

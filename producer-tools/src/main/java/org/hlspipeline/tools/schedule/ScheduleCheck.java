@@ -27,10 +27,10 @@ final class ScheduleCheck {
      * @param now the receipt time assumed for commands without an effective time
      * @throws ToolFailure (input) with the first command's reason, placed in the file
      */
-    static void check(String channelId, List<SchedulePlan.Step> plan, Instant now) throws ToolFailure {
+    static void check(String channelId, List<PlanStep> plan, Instant now) throws ToolFailure {
         ChannelState state = null;
         long nowMicros = now.toEpochMilli() * 1000;
-        for (SchedulePlan.Step step : plan) {
+        for (PlanStep step : plan) {
             ChannelCommand command = step.command();
             Optional<String> problem = ChannelCommandCheck.problem(channelId, command, state);
             if (problem.isPresent()) {

@@ -11,6 +11,7 @@ import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.cli.VersionProvider;
 import org.hlspipeline.tools.forms.Document;
+import org.hlspipeline.tools.forms.DocumentReader;
 import org.hlspipeline.tools.forms.FormText;
 import org.hlspipeline.tools.publish.KafkaCommand;
 
@@ -84,11 +85,11 @@ public final class ScheduleCommand extends KafkaCommand {
     @Override
     public Integer call() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<SchedulePlan.Step> plan;
+        List<PlanStep> plan;
         Schedule schedule;
         try {
             // YAML reads JSON too, so stdin and unknown extensions are read as YAML.
-            Document document = Document.read(file, Document.Format.YAML, stdin());
+            Document document = DocumentReader.read(file, Document.Format.YAML, stdin());
             schedule = ScheduleReader.read(document, channel);
             plan = SchedulePlan.of(schedule);
             ScheduleCheck.check(schedule.channelId(), plan, now);
@@ -97,14 +98,14 @@ public final class ScheduleCommand extends KafkaCommand {
         }
         noteStartsPassed(schedule, now);
         if (dryRun) {
-            for (SchedulePlan.Step step : plan) {
+            for (PlanStep step : plan) {
                 out().println(FormText.line(JsonFormWriter.command(step.command())));
             }
             out().flush();
             return ExitCodes.OK;
         }
         List<Outgoing> records = new ArrayList<>();
-        for (SchedulePlan.Step step : plan) {
+        for (PlanStep step : plan) {
             records.add(new Outgoing(schedule.channelId(), step.command(),
                     JsonFormWriter.commandType(step.command().getPayload()) + " " + step.command().getCommandId()));
         }

@@ -3,7 +3,6 @@ package org.hlspipeline.tools.schedule;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.json.ChannelCommandJson;
 import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.hlspipeline.tools.cli.ToolFailure;
@@ -33,12 +32,8 @@ final class SchedulePlan {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** A command of the plan, and where its form's parts are in the files. */
-    record Step(ChannelCommand command, FormSources sources) {
-    }
-
     private final Schedule schedule;
-    private final List<Step> steps = new ArrayList<>();
+    private final List<PlanStep> steps = new ArrayList<>();
 
     private SchedulePlan(Schedule schedule) {
         this.schedule = schedule;
@@ -47,7 +42,7 @@ final class SchedulePlan {
     /**
      * @throws ToolFailure (input) for the first form the shared reader refuses, placed in the file
      */
-    static List<Step> of(Schedule schedule) throws ToolFailure {
+    static List<PlanStep> of(Schedule schedule) throws ToolFailure {
         SchedulePlan plan = new SchedulePlan(schedule);
         plan.configure();
         plan.blocks();
@@ -133,7 +128,7 @@ final class SchedulePlan {
 
     private void add(ObjectNode form, FormSources sources) throws ToolFailure {
         try {
-            steps.add(new Step(ChannelCommandJson.parseCommand(schedule.channelId(), form), sources));
+            steps.add(new PlanStep(ChannelCommandJson.parseCommand(schedule.channelId(), form), sources));
         } catch (InvalidCommandException e) {
             throw ToolFailure.input(sources.place(e.field(), e.getMessage()).orElse(e.getMessage()));
         }

@@ -13,6 +13,7 @@ import org.hlspipeline.schemas.json.JsonFields;
 import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.forms.Document;
+import org.hlspipeline.tools.forms.DocumentReader;
 import org.hlspipeline.tools.forms.JsonPaths;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -155,7 +156,7 @@ final class ScheduleReader {
         Document descriptor = assets.get(file);
         if (descriptor == null) {
             try {
-                descriptor = Document.read(file, Document.Format.of(reference, Document.Format.JSON));
+                descriptor = DocumentReader.read(file, Document.Format.of(reference, Document.Format.JSON));
             } catch (ToolFailure e) {
                 throw ToolFailure.input(document.where(assetPath) + ": " + assetPath + ": " + e.getMessage());
             }

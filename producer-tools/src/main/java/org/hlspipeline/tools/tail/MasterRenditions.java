@@ -35,7 +35,7 @@ final class MasterRenditions {
      * @throws ToolFailure when a variant is named badly, its attributes break the app's rules, or its URI does
      *                     not resolve
      */
-    static List<Followed> of(ParsedMasterPlaylist master, PlaylistTail.Options options, Consumer<String> note)
+    static List<Followed> of(ParsedMasterPlaylist master, TailOptions options, Consumer<String> note)
             throws ToolFailure {
         PlaylistLocation input = options.input();
         Map<String, ParsedVariant> named = RenditionNames.assign(master, options.renditionNames(), input.toString());

@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
-import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.ToolClock;
@@ -21,7 +18,6 @@ import org.hlspipeline.tools.hls.Playlist;
 import org.hlspipeline.tools.hls.PlaylistException;
 import org.hlspipeline.tools.hls.PlaylistLocation;
 import org.hlspipeline.tools.hls.PlaylistParser;
-import org.hlspipeline.tools.hls.PublishedUris;
 import org.hlspipeline.tools.publish.Delivery;
 import org.hlspipeline.tools.publish.EventPublisher;
 import org.hlspipeline.tools.publish.PublishException;
@@ -39,24 +35,18 @@ import org.hlspipeline.tools.publish.StreamEvents;
  *
  * <p><b>A playlist being written.</b> Only complete lines are read, segment tags count only once their URI line is
  * there, a file that changes while read is read again, and a malformed read is retried: only the same error on
- * {@value #MALFORMED_READS} reads in a row ends the run. A playlist that slid past segments between two reads is
- * reported (the pipeline marks the missing sequences lost); one whose numbering goes back, or that gives a published
- * sequence another URI, stops the run: the transcoder started over, and the pipeline would refuse the new segments.
+ * {@value PlaylistWatch#MALFORMED_READS} reads in a row ends the run. A playlist that slid past segments between two
+ * reads is reported (the pipeline marks the missing sequences lost); one whose numbering goes back, or that gives a
+ * published sequence another URI, stops the run: the transcoder started over, and the pipeline would refuse the new
+ * segments.
  */
 final class PlaylistTail {
 
-    /** What {@code tail} was told. */
-    record Options(String stream, PlaylistLocation input, String rendition, Map<String, String> renditionNames,
-                   PublishedUris uris, Duration interval, Duration waitLimit, Duration idleTimeout, boolean once,
-                   boolean quiet) {
-    }
-
-    static final int MALFORMED_READS = 3;
     static final Duration DISCOVERY_POLL = Duration.ofMillis(250);
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     static final String END_REASON = "the playlist ended (#EXT-X-ENDLIST)";
 
-    private final Options options;
+    private final TailOptions options;
     private final EventPublisher publisher;
     private final String topic;
     private final PrintWriter out;
@@ -72,7 +62,7 @@ final class PlaylistTail {
     private int segmentsPublished;
     private int infosPublished;
 
-    PlaylistTail(Options options, EventPublisher publisher, String topic, TailState state, PrintWriter out,
+    PlaylistTail(TailOptions options, EventPublisher publisher, String topic, TailState state, PrintWriter out,
                  PrintWriter err, String prefix, ToolClock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -135,7 +125,7 @@ final class PlaylistTail {
                 }
             }
             if (options.idleTimeout() != null && clock.nanoTime() - lastNewSegment > options.idleTimeout().toNanos()) {
-                throw ToolFailure.input("no new segment for " + seconds(options.idleTimeout())
+                throw ToolFailure.input("no new segment for " + TailOptions.seconds(options.idleTimeout())
                         + " s (--idle-timeout); has the transcoder stopped? The stream was not ended: if it is "
                         + "over, run: producer-tools end --stream " + options.stream());
             }
@@ -270,9 +260,5 @@ final class PlaylistTail {
 
     private PlaylistWatch watch() {
         return new PlaylistWatch(clock, options.waitLimit());
-    }
-
-    static String seconds(Duration duration) {
-        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 }

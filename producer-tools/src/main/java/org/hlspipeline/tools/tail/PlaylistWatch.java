@@ -9,9 +9,11 @@ import org.hlspipeline.tools.hls.PlaylistException;
 /**
  * How long one playlist has been unreadable, and why. A transcoder rewrites its playlist all the time, so a failed
  * read is normal for a moment: only a problem that outlasts {@code --wait}, or the same malformed content on
- * {@value PlaylistTail#MALFORMED_READS} reads in a row, ends the run.
+ * {@value #MALFORMED_READS} reads in a row, ends the run.
  */
 final class PlaylistWatch {
+
+    static final int MALFORMED_READS = 3;
 
     private final ToolClock clock;
     private final Duration waitLimit;
@@ -48,7 +50,7 @@ final class PlaylistWatch {
             malformedReads = 1;
         }
         problem = e.getMessage();
-        if (malformedReads >= PlaylistTail.MALFORMED_READS) {
+        if (malformedReads >= MALFORMED_READS) {
             throw ToolFailure.input(e.getMessage());
         }
     }
@@ -56,7 +58,7 @@ final class PlaylistWatch {
     /** Ends the run when the current problem has lasted longer than {@code --wait}. */
     void checkWait() throws ToolFailure {
         if (problem != null && clock.nanoTime() - lastGood > waitLimit.toNanos()) {
-            throw ToolFailure.input(problem + " (waited " + PlaylistTail.seconds(waitLimit) + " s, see --wait)");
+            throw ToolFailure.input(problem + " (waited " + TailOptions.seconds(waitLimit) + " s, see --wait)");
         }
     }
 }

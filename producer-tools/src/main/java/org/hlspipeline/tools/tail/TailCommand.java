@@ -135,7 +135,7 @@ public final class TailCommand extends KafkaCommand {
         } catch (ToolFailure e) {
             return e.report(commandSpec());
         }
-        PlaylistTail.Options options = new PlaylistTail.Options(stream, input, rendition, renditionNames, uris,
+        TailOptions options = new TailOptions(stream, input, rendition, renditionNames, uris,
                 intervalMicros == null ? null : Duration.ofNanos(intervalMicros * 1000),
                 Duration.ofNanos(waitMicros * 1000),
                 idleTimeoutMicros == null ? null : Duration.ofNanos(idleTimeoutMicros * 1000), once, quiet);

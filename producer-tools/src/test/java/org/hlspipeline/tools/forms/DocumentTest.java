@@ -21,11 +21,11 @@ class DocumentTest {
     Path dir;
 
     private static Document yaml(String text) throws ToolFailure {
-        return Document.parse("s.yaml", Path.of("."), text, Document.Format.YAML);
+        return DocumentReader.parse("s.yaml", Path.of("."), text, Document.Format.YAML);
     }
 
     private static Document json(String text) throws ToolFailure {
-        return Document.parse("c.json", Path.of("."), text, Document.Format.JSON);
+        return DocumentReader.parse("c.json", Path.of("."), text, Document.Format.JSON);
     }
 
     @Test
@@ -94,20 +94,21 @@ class DocumentTest {
     void filesThatCannotBeReadAreInputFailures() throws Exception {
         Path binary = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
 
-        assertThatThrownBy(() -> Document.read(dir.resolve("missing.yaml"), Document.Format.YAML))
+        assertThatThrownBy(() -> DocumentReader.read(dir.resolve("missing.yaml"), Document.Format.YAML))
                 .isInstanceOf(ToolFailure.class).hasMessage(dir.resolve("missing.yaml") + " does not exist")
                 .satisfies(e -> assertThat(((ToolFailure) e).exitCode()).isEqualTo(ExitCodes.INPUT));
-        assertThatThrownBy(() -> Document.read(binary, Document.Format.JSON))
+        assertThatThrownBy(() -> DocumentReader.read(binary, Document.Format.JSON))
                 .hasMessage(binary + " is not UTF-8 text");
-        assertThatThrownBy(() -> Document.read(dir, Document.Format.JSON))
+        assertThatThrownBy(() -> DocumentReader.read(dir, Document.Format.JSON))
                 .hasMessage("cannot read " + dir + ": it is a folder");
-        assertThatThrownBy(() -> Document.read("a\u0000b.json", Document.Format.JSON, InputStream.nullInputStream()))
+        assertThatThrownBy(() -> DocumentReader.read("a\u0000b.json", Document.Format.JSON,
+                        InputStream.nullInputStream()))
                 .isInstanceOf(ToolFailure.class).hasMessageStartingWith("'a\u0000b.json' is not a file path");
     }
 
     @Test
     void theFormatFollowsTheExtensionAndDashIsStdin() throws ToolFailure {
-        Document stdin = Document.read("-", Document.Format.JSON,
+        Document stdin = DocumentReader.read("-", Document.Format.JSON,
                 new ByteArrayInputStream("{\"type\": \"skip\"}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(stdin.name()).isEqualTo("<stdin>");

@@ -13,13 +13,13 @@ class FormSourcesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Document schedule = Document.parse("s.yaml", Path.of("."), """
+    private final Document schedule = DocumentReader.parse("s.yaml", Path.of("."), """
             items:
               - {itemId: a, asset: a.json}
               - itemId: b
                 asset: b.json
             """, Document.Format.YAML);
-    private final Document asset = Document.parse("b.json", Path.of("."), "{\n  \"segmentCount\": \"x\"\n}",
+    private final Document asset = DocumentReader.parse("b.json", Path.of("."), "{\n  \"segmentCount\": \"x\"\n}",
             Document.Format.JSON);
     private final ObjectNode form = (ObjectNode) JSON.readTree("""
             {"type": "enqueue", "items": [{"itemId": "b", "vod": {"segmentCount": "x"}}]}""");

@@ -60,16 +60,16 @@ class LoadDisplayTest {
 
     @Test
     void aBarOnlyOnAnInteractiveTerminalOutsideCi() {
-        assertThat(LoadProgress.interactive(true, Map.of())).isTrue();
-        assertThat(LoadProgress.interactive(true, Map.of("CI", "true"))).isFalse();
-        assertThat(LoadProgress.interactive(true, Map.of("CI", "false"))).isTrue();
-        assertThat(LoadProgress.interactive(true, Map.of("TERM", "dumb"))).isFalse();
-        assertThat(LoadProgress.interactive(false, Map.of())).isFalse();
+        assertThat(ProgressChoice.interactive(true, Map.of())).isTrue();
+        assertThat(ProgressChoice.interactive(true, Map.of("CI", "true"))).isFalse();
+        assertThat(ProgressChoice.interactive(true, Map.of("CI", "false"))).isTrue();
+        assertThat(ProgressChoice.interactive(true, Map.of("TERM", "dumb"))).isFalse();
+        assertThat(ProgressChoice.interactive(false, Map.of())).isFalse();
         PrintWriter err = new PrintWriter(new StringWriter());
-        assertThat(LoadProgress.of(LoadProgress.Mode.AUTO, err, true, Map.of("CI", "true")))
+        assertThat(ProgressChoice.of(LoadProgress.Mode.AUTO, err, true, Map.of("CI", "true")))
                 .isInstanceOf(ProgressLines.class);
-        assertThat(LoadProgress.of(LoadProgress.Mode.AUTO, err, true, Map.of())).isInstanceOf(ProgressBar.class);
-        assertThat(LoadProgress.of(LoadProgress.Mode.NONE, err, true, Map.of())).isSameAs(LoadProgress.NONE);
+        assertThat(ProgressChoice.of(LoadProgress.Mode.AUTO, err, true, Map.of())).isInstanceOf(ProgressBar.class);
+        assertThat(ProgressChoice.of(LoadProgress.Mode.NONE, err, true, Map.of())).isSameAs(LoadProgress.NONE);
     }
 
     @Test
@@ -115,6 +115,6 @@ class LoadDisplayTest {
         assertThat(LoadSummary.bytes(512)).isEqualTo("512 B");
         assertThat(LoadSummary.bytes(43_290)).isEqualTo("42.3 KiB");
         assertThat(LoadSummary.bytes(12L * 1024 * 1024)).isEqualTo("12.0 MiB");
-        assertThat(LoadProgress.clock(3723)).isEqualTo("1:02:03");
+        assertThat(LoadFigures.clock(3723)).isEqualTo("1:02:03");
     }
 }
