@@ -37,8 +37,10 @@ final class LiveWindowPublisher {
      * a stream stay in one partition, in the order ingest applied them, so a relay never sees one rendition
      * ahead of the others because two partitions were read at different speeds.
      */
-    static final StreamPartitioner<String, byte[]> BY_STREAM_ID = (topic, key, value, partitions) -> Optional.of(
-            Set.of(Utils.toPositive(Utils.murmur2(STREAM_IDS.serialize(topic, streamId(key)))) % partitions));
+    static final StreamPartitioner<String, byte[]> BY_STREAM_ID = (topic, key, value, partitions) -> {
+        byte[] streamId = STREAM_IDS.serialize(topic, WindowKeys.streamId(key));
+        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(streamId)) % partitions));
+    };
 
     private final ProcessorContext<String, byte[]> context;
     private final Serializer<LiveWindow> serializer;
@@ -73,13 +75,7 @@ final class LiveWindowPublisher {
             segments.add(new LiveWindowSegment(s.sequence(), s.uri(), s.durationMicros(), s.discontinuity(),
                     s.gap(), programDateTime));
         }
-        String streamId = streamId(key);
-        return new LiveWindow(streamId, key.substring(streamId.length() + 1), window.targetDurationSeconds(),
+        return new LiveWindow(WindowKeys.streamId(key), WindowKeys.rendition(key), window.targetDurationSeconds(),
                 window.mediaSequence(), window.discontinuitySequence(), segments, window.ended(), window.version());
-    }
-
-    private static String streamId(String key) {
-        int slash = key.indexOf('/');
-        return slash < 0 ? key : key.substring(0, slash);
     }
 }

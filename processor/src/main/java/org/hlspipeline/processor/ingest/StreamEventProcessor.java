@@ -208,8 +208,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             WindowChange change = window.expireGaps(nowMillis);
             save(key, window, change.window());
             if (change.gapsDeclared() > 0) {
-                int slash = key.indexOf('/');
-                settings.listener().gapsDeclared(key.substring(0, slash), key.substring(slash + 1),
+                settings.listener().gapsDeclared(WindowKeys.streamId(key), WindowKeys.rendition(key),
                         change.gapsDeclared());
             }
         }

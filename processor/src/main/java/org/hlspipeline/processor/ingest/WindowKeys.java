@@ -12,4 +12,15 @@ public final class WindowKeys {
     public static String of(String streamId, String rendition) {
         return streamId + '/' + rendition;
     }
+
+    /** The stream id of a window key (the whole key when it has no rendition part). */
+    public static String streamId(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
+    }
+
+    /** The rendition of a window key. */
+    public static String rendition(String key) {
+        return key.substring(key.indexOf('/') + 1);
+    }
 }
