@@ -87,6 +87,16 @@ class ChannelPlaylistsTest {
         return style == AdMarkers.CUE || style == AdMarkers.BOTH;
     }
 
+    /** The break's EXT-X-DATERANGE and its EXT-X-CUE line, each where the style writes it. */
+    private static void markers(List<String> t, AdMarkers style, String dateRange, String cue) {
+        if (dateRanges(style)) {
+            t.add(dateRange);
+        }
+        if (cues(style)) {
+            t.add(cue);
+        }
+    }
+
     // --- the break at four moments, in each style ---------------------------------------------------------
 
     /** At 10 s the ad's first segment has just aired: ep 0–4 and ad30#0 (sequence 0–5) fill the window. */
@@ -98,12 +108,7 @@ class ChannelPlaylistsTest {
         }
         t.add("#EXT-X-DISCONTINUITY");
         t.add("#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:10.000Z");
-        if (dateRanges(style)) {
-            t.add(DATERANGE_OPEN);
-        }
-        if (cues(style)) {
-            t.add("#EXT-X-CUE-OUT:30.000");
-        }
+        markers(t, style, DATERANGE_OPEN, "#EXT-X-CUE-OUT:30.000");
         segment(t, "ad30", 0);
         return lines(t);
     }
@@ -116,12 +121,7 @@ class ChannelPlaylistsTest {
     static String midAd(AdMarkers style) {
         List<String> t = header(7, 1);
         t.add("#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:14.000Z");
-        if (dateRanges(style)) {
-            t.add(DATERANGE_OPEN);
-        }
-        if (cues(style)) {
-            t.add("#EXT-X-CUE-OUT-CONT:ElapsedTime=4.000,Duration=30.000");
-        }
+        markers(t, style, DATERANGE_OPEN, "#EXT-X-CUE-OUT-CONT:ElapsedTime=4.000,Duration=30.000");
         for (int n = 2; n <= 7; n++) {
             segment(t, "ad30", n);
         }
@@ -132,12 +132,7 @@ class ChannelPlaylistsTest {
     static String afterTheAd(AdMarkers style) {
         List<String> t = header(15, 1);
         t.add("#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:30.000Z");
-        if (dateRanges(style)) {
-            t.add(DATERANGE_CLOSED);
-        }
-        if (cues(style)) {
-            t.add("#EXT-X-CUE-OUT-CONT:ElapsedTime=20.000,Duration=30.000");
-        }
+        markers(t, style, DATERANGE_CLOSED, "#EXT-X-CUE-OUT-CONT:ElapsedTime=20.000,Duration=30.000");
         for (int n = 10; n <= 14; n++) {
             segment(t, "ad30", n);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +26,10 @@ import org.hlspipeline.tools.hls.ParsedVariant;
 import org.hlspipeline.tools.hls.Playlist;
 import org.hlspipeline.tools.hls.PlaylistException;
 import org.hlspipeline.tools.hls.PlaylistLocation;
+import org.hlspipeline.tools.hls.PlaylistInput;
+import org.hlspipeline.tools.hls.PlaylistOptions;
 import org.hlspipeline.tools.hls.PlaylistParser;
 import org.hlspipeline.tools.hls.PublishedUris;
-import org.hlspipeline.tools.hls.RenditionNames;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -38,10 +38,10 @@ import tools.jackson.core.util.Separators;
 import tools.jackson.databind.json.JsonMapper;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", sortOptions = false, mixinStandardHelpOptions = true,
@@ -81,50 +81,26 @@ final class AssetImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<playlist>",
-            description = "The VOD master or media playlist: a file path or an http(s) URL.")
-    String playlist;
+    @Mixin
+    PlaylistOptions source;
 
-    @Option(names = "--rendition", paramLabel = "<name>", order = 1,
-            description = "Rendition name when <playlist> is a media playlist (e.g. 720p).")
-    String rendition;
-
-    @Option(names = "--rendition-names", split = ",", paramLabel = "<variant-uri>=<name>", order = 2,
-            description = "Names for a master playlist's variants, by their URI as the master playlist writes it: "
-                    + "hi/index.m3u8=720p,lo/index.m3u8=360p.")
-    Map<String, String> renditionNames = new LinkedHashMap<>();
-
-    @Option(names = "--base-url", paramLabel = "<url>", order = 3,
-            description = "URL of the folder holding <playlist>, as players will reach it: relative segment URIs "
-                    + "are written resolved against it.")
-    String baseUrl;
-
-    @Option(names = "--output", paramLabel = "<file>", order = 4,
+    @Option(names = "--output", paramLabel = "<file>", order = 5,
             description = "Write the descriptor to this file instead of stdout.")
     Path output;
 
     @Override
     public Integer call() {
-        if (rendition != null) {
-            InputChecks.idProblem("rendition", rendition).ifPresent(problem -> {
-                throw new ParameterException(spec.commandLine(), problem);
-            });
-        }
-        for (Map.Entry<String, String> entry : renditionNames.entrySet()) {
-            InputChecks.idProblem("rendition name for " + entry.getKey(), entry.getValue()).ifPresent(problem -> {
-                throw new ParameterException(spec.commandLine(), problem);
-            });
-        }
-        PlaylistLocation input;
-        PublishedUris uris;
+        source.problem().ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), problem);
+        });
+        PlaylistInput input;
         try {
-            input = PlaylistLocation.of(playlist);
-            uris = PublishedUris.of(input, baseUrl);
+            input = source.input();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            Map<String, Object> descriptor = AssetDescriptor.build(read(input, uris));
+            Map<String, Object> descriptor = AssetDescriptor.build(read(input));
             String json = json(descriptor);
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -146,40 +122,28 @@ final class AssetImportCommand implements Callable<Integer> {
         }
     }
 
-    private List<AssetDescriptor.Rendition> read(PlaylistLocation input, PublishedUris uris) throws ToolFailure {
-        Playlist playlist = load(input);
+    private List<AssetDescriptor.Rendition> read(PlaylistInput input) throws ToolFailure {
+        PlaylistLocation master = input.location();
+        Playlist playlist = load(master);
         List<AssetDescriptor.Rendition> renditions = new ArrayList<>();
         if (playlist instanceof ParsedMediaPlaylist media) {
-            if (rendition == null) {
-                throw ToolFailure.usage(input + " is a media playlist: name its rendition with --rendition");
-            }
-            if (!renditionNames.isEmpty()) {
-                throw ToolFailure.usage("--rendition-names names the variants of a master playlist, but " + input
-                        + " is a media playlist; use --rendition");
-            }
-            renditions.add(rendition(rendition, input, null, media, uris));
+            renditions.add(rendition(input.mediaRendition(), master, null, media, input.uris()));
             return renditions;
         }
-        if (rendition != null) {
-            throw ToolFailure.usage(input + " is a master playlist: its renditions are named after the variants "
-                    + "(or by --rendition-names); --rendition is for a media playlist");
-        }
-        ParsedMasterPlaylist master = (ParsedMasterPlaylist) playlist;
-        for (Map.Entry<String, ParsedVariant> entry
-                : RenditionNames.assign(master, renditionNames, input.toString()).entrySet()) {
+        for (Map.Entry<String, ParsedVariant> entry : input.variants((ParsedMasterPlaylist) playlist).entrySet()) {
             ParsedVariant variant = entry.getValue();
             PlaylistLocation location;
             try {
-                location = input.resolve(variant.uri());
+                location = master.resolve(variant.uri());
             } catch (IllegalArgumentException e) {
-                throw ToolFailure.input(input + " line " + variant.line() + ": " + e.getMessage());
+                throw ToolFailure.input(master + " line " + variant.line() + ": " + e.getMessage());
             }
             Playlist media = load(location);
             if (!(media instanceof ParsedMediaPlaylist mediaPlaylist)) {
-                throw ToolFailure.input(location + " is a master playlist, but " + input + " line " + variant.line()
+                throw ToolFailure.input(location + " is a master playlist, but " + master + " line " + variant.line()
                         + " lists it as a variant's media playlist");
             }
-            renditions.add(rendition(entry.getKey(), location, variant.uri(), mediaPlaylist, uris));
+            renditions.add(rendition(entry.getKey(), location, variant.uri(), mediaPlaylist, input.uris()));
         }
         return renditions;
     }

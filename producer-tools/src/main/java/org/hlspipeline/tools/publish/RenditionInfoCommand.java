@@ -1,11 +1,13 @@
 package org.hlspipeline.tools.publish;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.VersionProvider;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rendition-info", sortOptions = false, mixinStandardHelpOptions = true,
@@ -24,10 +26,7 @@ import picocli.CommandLine.Option;
             "  producer-tools rendition-info --stream news --rendition 720p --bandwidth 2500000 \\",
             "      --resolution 1280x720 --codecs avc1.4d401f,mp4a.40.2 --frame-rate 25"
         })
-public final class RenditionInfoCommand extends PublishCommand {
-
-    @Mixin
-    StreamRendition target;
+public final class RenditionInfoCommand extends RenditionEventCommand {
 
     @Option(names = "--bandwidth", required = true, paramLabel = "<bits/s>", order = 3,
             description = "Peak bits per second (BANDWIDTH), greater than 0.")
@@ -49,17 +48,20 @@ public final class RenditionInfoCommand extends PublishCommand {
             description = "Maximum frame rate (FRAME-RATE), greater than 0 and at most 1000, e.g. 25 or 29.97.")
     Double frameRate;
 
-    @Mixin
-    EventIdOption eventId;
+    @Override
+    List<Optional<String>> problems() {
+        return List.of(InputRules.renditionAttributesProblem(bandwidth, averageBandwidth, resolution, codecs,
+                frameRate));
+    }
 
     @Override
-    Outgoing event() {
-        check(target.streamProblem(),
-                target.renditionProblem(),
-                InputRules.renditionAttributesProblem(bandwidth, averageBandwidth, resolution, codecs, frameRate),
-                eventId.problem());
-        StreamEvent event = StreamEvents.renditionInfo(target.stream, eventId.eventId, target.rendition, bandwidth,
-                averageBandwidth, resolution, codecs, frameRate);
-        return new Outgoing(target.stream, event, "rendition info " + target.stream + "/" + target.rendition);
+    StreamEvent event(String stream, String rendition, String eventId) {
+        return StreamEvents.renditionInfo(stream, eventId, rendition, bandwidth, averageBandwidth, resolution, codecs,
+                frameRate);
+    }
+
+    @Override
+    String description(String streamRendition) {
+        return "rendition info " + streamRendition;
     }
 }

@@ -1,6 +1,8 @@
 package org.hlspipeline.tools.publish;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.schemas.stream.StreamEvent;
@@ -9,7 +11,6 @@ import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.VersionProvider;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "segment", sortOptions = false, mixinStandardHelpOptions = true,
@@ -29,10 +30,7 @@ import picocli.CommandLine.Option;
             "      --sequence 42 --duration 2.002 --path seg42.ts \\",
             "      --program-date-time 2026-11-21T20:00:00Z"
         })
-public final class SegmentCommand extends PublishCommand {
-
-    @Mixin
-    StreamRendition target;
+public final class SegmentCommand extends RenditionEventCommand {
 
     @Option(names = "--sequence", required = true, paramLabel = "<n>", order = 3,
             description = "The transcoder's media sequence number of this segment, 0 to 2^53.")
@@ -59,20 +57,20 @@ public final class SegmentCommand extends PublishCommand {
             description = "This segment starts a discontinuity (new timestamps, encoder restart, format change).")
     boolean discontinuity;
 
-    @Mixin
-    EventIdOption eventId;
+    @Override
+    List<Optional<String>> problems() {
+        return List.of(InputRules.sequenceProblem(sequence), InputChecks.durationProblem(durationMicros),
+                InputRules.uriProblem(path));
+    }
 
     @Override
-    Outgoing event() {
-        check(target.streamProblem(),
-                target.renditionProblem(),
-                InputRules.sequenceProblem(sequence),
-                InputChecks.durationProblem(durationMicros),
-                InputRules.uriProblem(path),
-                eventId.problem());
-        StreamEvent event = StreamEvents.segment(target.stream, eventId.eventId, target.rendition, sequence,
-                durationMicros, path, programDateTime, discontinuity);
-        return new Outgoing(target.stream, event, "segment " + target.stream + "/" + target.rendition + " #"
-                + sequence);
+    StreamEvent event(String stream, String rendition, String eventId) {
+        return StreamEvents.segment(stream, eventId, rendition, sequence, durationMicros, path, programDateTime,
+                discontinuity);
+    }
+
+    @Override
+    String description(String streamRendition) {
+        return "segment " + streamRendition + " #" + sequence;
     }
 }

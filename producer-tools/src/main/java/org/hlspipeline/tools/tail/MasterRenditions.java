@@ -14,7 +14,6 @@ import org.hlspipeline.tools.hls.AlternateRendition;
 import org.hlspipeline.tools.hls.ParsedMasterPlaylist;
 import org.hlspipeline.tools.hls.ParsedVariant;
 import org.hlspipeline.tools.hls.PlaylistLocation;
-import org.hlspipeline.tools.hls.RenditionNames;
 import org.hlspipeline.tools.publish.StreamEvents;
 
 /** The renditions {@code tail} follows for a master playlist, each with the RenditionInfo that describes it. */
@@ -37,8 +36,8 @@ final class MasterRenditions {
      */
     static List<Followed> of(ParsedMasterPlaylist master, TailOptions options, Consumer<String> note)
             throws ToolFailure {
-        PlaylistLocation input = options.input();
-        Map<String, ParsedVariant> named = RenditionNames.assign(master, options.renditionNames(), input.toString());
+        PlaylistLocation input = options.input().location();
+        Map<String, ParsedVariant> named = options.input().variants(master);
         for (AlternateRendition alternate : master.alternates()) {
             if (alternate.uri() != null) {
                 note.accept(input + " line " + alternate.line() + ": the alternative " + alternate.type()

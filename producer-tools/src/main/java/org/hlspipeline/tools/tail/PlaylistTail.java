@@ -72,7 +72,7 @@ final class PlaylistTail {
         this.prefix = prefix;
         this.clock = clock;
         this.interval = options.interval();
-        this.target = new RenditionTail.Target(options.stream(), options.uris(),
+        this.target = new RenditionTail.Target(options.stream(), options.input().uris(),
                 Objects.requireNonNull(state, "state"), new RenditionTail.Output() {
             @Override
             public void publish(StreamEvent event, String description) throws PublishException {
@@ -143,7 +143,7 @@ final class PlaylistTail {
 
     /** Reads the playlist given, until it says whether it is a media or a master playlist. */
     private void discover(PlaylistWatch watch) throws ToolFailure, PublishException {
-        PlaylistLocation input = options.input();
+        PlaylistLocation input = options.input().location();
         byte[] content;
         Playlist playlist;
         try {
@@ -161,23 +161,13 @@ final class PlaylistTail {
             return;
         }
         if (playlist instanceof ParsedMediaPlaylist media) {
-            if (options.rendition() == null) {
-                throw ToolFailure.usage(input + " is a media playlist: name its rendition with --rendition");
-            }
-            if (!options.renditionNames().isEmpty()) {
-                throw ToolFailure.usage("--rendition-names names the variants of a master playlist, but " + input
-                        + " is a media playlist; use --rendition");
-            }
-            RenditionTail rendition = new RenditionTail(options.rendition(), input, null, watch, target);
+            RenditionTail rendition = new RenditionTail(options.input().mediaRendition(), input, null, watch, target);
             renditions = List.of(rendition);
             process(rendition, media);
             return;
         }
         ParsedMasterPlaylist master = (ParsedMasterPlaylist) playlist;
-        if (options.rendition() != null) {
-            throw ToolFailure.usage(input + " is a master playlist: its renditions are named after the variants "
-                    + "(or by --rendition-names); --rendition is for a media playlist");
-        }
+        options.input().checkMaster();
         // A master playlist is taken once two reads agree, so that a half-written one never hides a variant.
         if (candidateMaster == null || !Arrays.equals(candidateMaster, content)) {
             candidateMaster = content;
@@ -220,7 +210,7 @@ final class PlaylistTail {
         }
         if (playlist instanceof ParsedMasterPlaylist) {
             throw ToolFailure.input(rendition.location() + " is a master playlist, but the master playlist "
-                    + options.input() + " lists it as the media playlist of rendition " + rendition.name());
+                    + options.input().location() + " lists it as the media playlist of rendition " + rendition.name());
         }
         process(rendition, (ParsedMediaPlaylist) playlist);
     }

@@ -2,8 +2,6 @@ package org.hlspipeline.tools.tail;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.hlspipeline.tools.cli.ClientSettings;
@@ -12,15 +10,15 @@ import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.ToolFailure;
 import org.hlspipeline.tools.cli.VersionProvider;
-import org.hlspipeline.tools.hls.PlaylistLocation;
-import org.hlspipeline.tools.hls.PublishedUris;
+import org.hlspipeline.tools.hls.PlaylistInput;
+import org.hlspipeline.tools.hls.PlaylistOptions;
 import org.hlspipeline.tools.publish.EventPublisher;
 import org.hlspipeline.tools.publish.KafkaCommand;
 import org.hlspipeline.tools.publish.PublishException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "tail", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -56,28 +54,12 @@ import picocli.CommandLine.Parameters;
         })
 public final class TailCommand extends KafkaCommand {
 
-    @Parameters(index = "0", paramLabel = "<playlist>",
-            description = "The media or master playlist: a file path or an http(s) URL.")
-    String playlist;
+    @Mixin
+    PlaylistOptions source;
 
     @Option(names = "--stream", required = true, paramLabel = "<id>", order = 1,
             description = "Stream id: [A-Za-z0-9][A-Za-z0-9._-]{0,127}.")
     String stream;
-
-    @Option(names = "--rendition", paramLabel = "<name>", order = 2,
-            description = "Rendition name of a media playlist (e.g. 720p). Not for a master playlist.")
-    String rendition;
-
-    @Option(names = "--rendition-names", split = ",", paramLabel = "<variant-uri>=<name>", order = 3,
-            description = "Names for a master playlist's variants, by their URI as the master playlist writes it: "
-                    + "hi/index.m3u8=720p,lo/index.m3u8=360p. Others keep their derived names.")
-    Map<String, String> renditionNames = new LinkedHashMap<>();
-
-    @Option(names = "--base-url", paramLabel = "<url>", order = 4,
-            description = "URL of the folder holding <playlist>, for players: relative segment URIs are published "
-                    + "resolved against it (e.g. http://127.0.0.1:8080/media/live/). Default: relative URIs are "
-                    + "resolved against <playlist> when it is a URL, else published relative to its folder.")
-    String baseUrl;
 
     @Option(names = "--interval", paramLabel = "<seconds>", order = 5,
             converter = Converters.SecondsToMicros.class,
@@ -112,20 +94,15 @@ public final class TailCommand extends KafkaCommand {
     @Override
     public Integer call() {
         check(InputChecks.idProblem("stream", stream),
-                rendition == null ? Optional.empty() : InputChecks.idProblem("rendition", rendition),
+                source.problem(),
                 intervalMicros == null || intervalMicros > 0 ? Optional.empty()
                         : Optional.of("--interval must be greater than 0"),
                 waitMicros >= 0 ? Optional.empty() : Optional.of("--wait must not be negative"),
                 idleTimeoutMicros == null || idleTimeoutMicros > 0 ? Optional.empty()
                         : Optional.of("--idle-timeout must be greater than 0"));
-        for (Map.Entry<String, String> entry : renditionNames.entrySet()) {
-            check(InputChecks.idProblem("rendition name for " + entry.getKey(), entry.getValue()));
-        }
-        PlaylistLocation input;
-        PublishedUris uris;
+        PlaylistInput input;
         try {
-            input = PlaylistLocation.of(playlist);
-            uris = PublishedUris.of(input, baseUrl);
+            input = source.input();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -135,7 +112,7 @@ public final class TailCommand extends KafkaCommand {
         } catch (ToolFailure e) {
             return e.report(commandSpec());
         }
-        TailOptions options = new TailOptions(stream, input, rendition, renditionNames, uris,
+        TailOptions options = new TailOptions(stream, input,
                 intervalMicros == null ? null : Duration.ofNanos(intervalMicros * 1000),
                 Duration.ofNanos(waitMicros * 1000),
                 idleTimeoutMicros == null ? null : Duration.ofNanos(idleTimeoutMicros * 1000), once, quiet);

@@ -2,17 +2,14 @@ package org.hlspipeline.tools.tail;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Map;
 
-import org.hlspipeline.tools.hls.PlaylistLocation;
-import org.hlspipeline.tools.hls.PublishedUris;
+import org.hlspipeline.tools.hls.PlaylistInput;
 
 /**
  * What {@code tail} was told. A file of its own because the run, the master playlist's renditions and the
  * playlist watches all read it, and none of them should depend on another for it.
  */
-record TailOptions(String stream, PlaylistLocation input, String rendition, Map<String, String> renditionNames,
-                   PublishedUris uris, Duration interval, Duration waitLimit, Duration idleTimeout, boolean once,
+record TailOptions(String stream, PlaylistInput input, Duration interval, Duration waitLimit, Duration idleTimeout, boolean once,
                    boolean quiet) {
 
     /** A duration as the flags take it, in seconds without trailing zeros: {@code 2.5}, so messages echo the flag. */
