@@ -2,6 +2,8 @@ package org.hlspipeline.tools.rebuild;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,24 @@ final class InternalTopics {
     static boolean namedAsInternal(String applicationId, String topic) {
         String prefix = applicationId + "-";
         return topic.startsWith(prefix) && NAME.matcher(topic.substring(prefix.length())).matches();
+    }
+
+    /**
+     * The other applications a topic named as {@code applicationId}'s could belong to: each longer prefix of it
+     * that ends before a dash ({@code hls-pipeline-2} for {@code hls-pipeline-2-streams-changelog}).
+     */
+    static Set<String> possibleOtherOwners(String applicationId, String topic) {
+        Set<String> owners = new TreeSet<>();
+        if (namedAsInternal(applicationId, topic)) {
+            for (int dash = topic.indexOf('-', applicationId.length() + 1); dash > 0;
+                 dash = topic.indexOf('-', dash + 1)) {
+                String owner = topic.substring(0, dash);
+                if (namedAsInternal(owner, topic)) {
+                    owners.add(owner);
+                }
+            }
+        }
+        return owners;
     }
 
     /**

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
@@ -74,48 +75,67 @@ final class KafkaResetAdmin implements ResetAdmin {
         }
     }
 
+    /**
+     * The group as its coordinator describes it. The group listing only decides the type: a broker lists only
+     * the groups of the offsets partitions it has loaded, so right after a restart it lists none without error,
+     * while the describe call waits for the coordinator.
+     */
     @Override
     public ConsumerGroup group(String groupId) throws AdminFailure {
-        String what = "describe the consumer group '" + groupId + "'";
         GroupListing listing = await(admin.listGroups().all(), "list the consumer groups").stream()
                 .filter(group -> group.groupId().equals(groupId)).findFirst().orElse(null);
-        if (listing == null) {
-            return ConsumerGroup.absent(groupId);
-        }
-        String type = listing.type().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT)).orElse("");
-        if (listing.type().filter(t -> t == GroupType.STREAMS || t == GroupType.SHARE).isPresent()) {
+        String type = listing == null ? "" : listing.type()
+                .map(t -> t.toString().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        if (listing != null && listing.type().filter(t -> t == GroupType.STREAMS || t == GroupType.SHARE).isPresent()) {
             return new ConsumerGroup(groupId, true, type,
                     listing.groupState().map(Object::toString).orElse(""), List.of());
         }
-        ConsumerGroupDescription description;
-        try {
-            description = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
-                    .get(callTimeoutMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return ConsumerGroup.absent(groupId);
-            }
-            throw failure(what, e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw failure(what, new TimeoutException("no answer", e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(what, e);
+        ConsumerGroupDescription description = describeGroups(List.of(groupId)).get(groupId);
+        if (description == null) {
+            return ConsumerGroup.absent(groupId);
         }
         List<String> members = description.members().stream().map(KafkaResetAdmin::describe).sorted().toList();
-        String state = description.groupState() == null ? "" : description.groupState().toString();
-        boolean dead = state.equalsIgnoreCase("dead") && members.isEmpty();
-        return dead ? ConsumerGroup.absent(groupId) : new ConsumerGroup(groupId, true, type, state, members);
+        return new ConsumerGroup(groupId, true, type.isEmpty() ? description.type().toString()
+                .toLowerCase(java.util.Locale.ROOT) : type,
+                description.groupState() == null ? "" : description.groupState().toString(), members);
+    }
+
+    @Override
+    public Set<String> existingGroups(Collection<String> groupIds) throws AdminFailure {
+        return groupIds.isEmpty() ? Set.of() : describeGroups(groupIds).keySet();
+    }
+
+    /** The groups that exist among {@code groupIds}, each asked of its own coordinator. */
+    private Map<String, ConsumerGroupDescription> describeGroups(Collection<String> groupIds) throws AdminFailure {
+        Map<String, ConsumerGroupDescription> described = new HashMap<>();
+        Map<String, KafkaFuture<ConsumerGroupDescription>> futures =
+                admin.describeConsumerGroups(groupIds).describedGroups();
+        for (Map.Entry<String, KafkaFuture<ConsumerGroupDescription>> entry : futures.entrySet()) {
+            ConsumerGroupDescription description;
+            try {
+                description = entry.getValue().get(callTimeoutMs, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException) {
+                    continue;
+                }
+                throw failure("describe the consumer group '" + entry.getKey() + "'", e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw failure("describe the consumer group '" + entry.getKey() + "'",
+                        new TimeoutException("no answer", e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("describe the consumer group '" + entry.getKey() + "'", e);
+            }
+            boolean dead = description.groupState() == GroupState.DEAD && description.members().isEmpty();
+            if (!dead) {
+                described.put(entry.getKey(), description);
+            }
+        }
+        return described;
     }
 
     private static String describe(MemberDescription member) {
         return member.clientId() + " on " + member.host() + " (member " + member.consumerId() + ")";
-    }
-
-    @Override
-    public Set<String> groupIds() throws AdminFailure {
-        return await(admin.listGroups().all(), "list the consumer groups").stream()
-                .map(GroupListing::groupId).collect(Collectors.toSet());
     }
 
     @Override

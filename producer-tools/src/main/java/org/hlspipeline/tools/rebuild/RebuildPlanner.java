@@ -28,10 +28,14 @@ final class RebuildPlanner {
     static RebuildPlan plan(ResetAdmin admin, String applicationId, List<String> inputTopics, boolean inputsGiven,
                             String bootstrapServers) throws AdminFailure {
         ConsumerGroup group = admin.group(applicationId);
-        Map<TopicPartition, Long> committed = group.exists() && !group.usesStreamsProtocol()
-                ? admin.committedOffsets(applicationId) : Map.of();
+        // Read even when the group seems absent: offsets are what the replay depends on, and asking for them
+        // waits for the group's coordinator, which a describe just after a broker restart may not have.
+        Map<TopicPartition, Long> committed = group.usesStreamsProtocol() ? Map.of()
+                : admin.committedOffsets(applicationId);
         Set<String> topics = admin.topics();
-        Set<String> groupIds = admin.groupIds();
+        Set<String> owners = new TreeSet<>();
+        topics.forEach(topic -> owners.addAll(InternalTopics.possibleOtherOwners(applicationId, topic)));
+        Set<String> groupIds = admin.existingGroups(owners);
 
         Set<String> committedTopics = new TreeSet<>();
         committed.keySet().forEach(partition -> committedTopics.add(partition.topic()));

@@ -15,8 +15,8 @@ interface ResetAdmin extends AutoCloseable {
 
     ConsumerGroup group(String groupId) throws AdminFailure;
 
-    /** Every group id the cluster knows. */
-    Set<String> groupIds() throws AdminFailure;
+    /** Those of {@code groupIds} that the cluster has (with members or committed offsets). */
+    Set<String> existingGroups(Collection<String> groupIds) throws AdminFailure;
 
     /** The group's committed offsets (empty if none). */
     Map<TopicPartition, Long> committedOffsets(String groupId) throws AdminFailure;

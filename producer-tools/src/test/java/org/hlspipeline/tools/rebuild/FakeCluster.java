@@ -58,9 +58,9 @@ final class FakeCluster implements ResetAdmin {
     }
 
     @Override
-    public Set<String> groupIds() throws AdminFailure {
-        call("groupIds");
-        return Set.copyOf(groups.keySet());
+    public Set<String> existingGroups(Collection<String> groupIds) throws AdminFailure {
+        call("existingGroups");
+        return groupIds.stream().filter(groups::containsKey).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

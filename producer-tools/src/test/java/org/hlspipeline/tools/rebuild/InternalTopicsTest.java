@@ -38,4 +38,12 @@ class InternalTopicsTest {
                 .hasValue("hls-pipeline-2-canary");
         assertThat(InternalTopics.otherOwner("hls-pipeline", "hls-pipeline-streams-changelog", groups)).isEmpty();
     }
+
+    @Test
+    void theOwnersToAskAboutAreTheLongerPrefixesThatWouldOwnTheTopic() {
+        assertThat(InternalTopics.possibleOtherOwners("hls-pipeline", "hls-pipeline-2-canary-streams-changelog"))
+                .containsExactly("hls-pipeline-2", "hls-pipeline-2-canary");
+        assertThat(InternalTopics.possibleOtherOwners("hls-pipeline", "hls-pipeline-streams-changelog")).isEmpty();
+        assertThat(InternalTopics.possibleOtherOwners("hls-pipeline", "hls.stream-events")).isEmpty();
+    }
 }

@@ -74,7 +74,22 @@ class RebuildPlannerTest {
         assertThat(plan.resets()).isEmpty();
         assertThat(plan.missingInputTopics()).containsExactly("hls.channel-commands");
         assertThat(plan.internalTopics()).containsExactly("hls-pipeline-streams-changelog");
-        assertThat(cluster.calls).doesNotContain("committedOffsets");
+    }
+
+    /**
+     * Just after a broker restart the group listing can come back empty while the coordinator still holds the
+     * group's offsets: the offsets decide, so the replay still starts from the earliest offsets.
+     */
+    @Test
+    void offsetsAreResetWhenTheGroupIsNotListed() throws AdminFailure {
+        FakeCluster cluster = new FakeCluster()
+                .topic("hls.stream-events", new Partition(2, 10))
+                .committed("hls-pipeline", "hls.stream-events", 0, 10);
+
+        RebuildPlan plan = RebuildPlanner.plan(cluster, "hls-pipeline", DEFAULT_INPUTS, true, "b:9092");
+
+        assertThat(plan.group().exists()).isFalse();
+        assertThat(plan.resets()).containsExactly(reset("hls.stream-events", 0, 10L, 2, 10));
     }
 
     @Test

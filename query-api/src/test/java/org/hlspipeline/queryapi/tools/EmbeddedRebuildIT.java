@@ -58,7 +58,10 @@ class EmbeddedRebuildIT {
                     "--input-topic", pipeline.streamEvents() + "," + pipeline.channelCommands());
 
             assertThat(yes.exitCode()).as(yes.toString()).isZero();
-            assertThat(yes.out()).contains("deleted").contains(pipeline.applicationId() + "-streams-changelog");
+            // The broker has just restarted, when its group listing may still be empty: the offsets are reset all
+            // the same, else the replay would start at the end and the playlist never come back.
+            assertThat(yes.out()).contains("to their earliest offsets").contains("deleted")
+                    .contains(pipeline.applicationId() + "-streams-changelog");
         }
 
         Directories.delete(dataDir.resolve("streams"));
