@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -72,28 +75,47 @@ public class LocalStores {
      * partitions of the store. Throws {@link StoreUnavailableException} when none of them runs here now.
      */
     public List<String> keys(QueryableStore<?> store, String after, int limit) {
-        KafkaStreams streams = locator.streams();
         TreeSet<String> smallest = new TreeSet<>();
+        // Stores iterate in their key bytes' order, partition by partition: every key is looked at, and the
+        // smallest ones in string order are kept.
+        scan(store.name(), (key, value) -> {
+            if (after == null || key.compareTo(after) > 0) {
+                smallest.add(key);
+                if (smallest.size() > limit) {
+                    smallest.pollLast();
+                }
+            }
+        });
+        return new ArrayList<>(smallest);
+    }
+
+    /**
+     * How many values of this instance's active partitions of one store match, as that store's serde gives them;
+     * a scan, for gauges. Throws {@link StoreUnavailableException} when none of them runs here now.
+     */
+    public <V> long count(String storeName, Predicate<V> matching) {
+        long[] count = {0};
+        this.<V>scan(storeName, (key, value) -> {
+            if (matching.test(value)) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    private <V> void scan(String storeName, BiConsumer<String, V> each) {
+        KafkaStreams streams = locator.streams();
         try {
-            ReadOnlyKeyValueStore<String, ?> local = streams.store(StoreQueryParameters
-                    .fromNameAndType(store.name(), QueryableStoreTypes.<String, Object>keyValueStore()));
-            // Stores iterate in their key bytes' order, partition by partition: every key is looked at, and the
-            // smallest ones in string order are kept.
-            try (KeyValueIterator<String, ?> it = local.all()) {
+            ReadOnlyKeyValueStore<String, V> local = streams.store(StoreQueryParameters
+                    .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()));
+            try (KeyValueIterator<String, V> it = local.all()) {
                 while (it.hasNext()) {
-                    String key = it.next().key;
-                    if (after != null && key.compareTo(after) <= 0) {
-                        continue;
-                    }
-                    smallest.add(key);
-                    if (smallest.size() > limit) {
-                        smallest.pollLast();
-                    }
+                    KeyValue<String, V> entry = it.next();
+                    each.accept(entry.key, entry.value);
                 }
             }
         } catch (InvalidStateStoreException e) {
-            throw new StoreUnavailableException("store " + store.name() + " is not queryable here now", e);
+            throw new StoreUnavailableException("store " + storeName + " is not queryable here now", e);
         }
-        return new ArrayList<>(smallest);
     }
 }
