@@ -30,8 +30,9 @@ public record HlsProperties(
         Query query,
         Security security) {
 
+    /** @param schemas the schemas topic of the registry this app serves when no SCHEMA_REGISTRY_URL is set */
     public record Topics(String streamEvents, String channelCommands, String broadcasts, String asRun,
-                         String deadLetters, String liveWindows) {
+                         String deadLetters, String liveWindows, String schemas) {
 
         public org.hlspipeline.processor.kafka.PipelineTopics pipelineTopics() {
             return new org.hlspipeline.processor.kafka.PipelineTopics(streamEvents, channelCommands, broadcasts, asRun,
@@ -39,8 +40,18 @@ public record HlsProperties(
         }
     }
 
+    /**
+     * @param url     an external Confluent-compatible registry; blank: this app serves one itself
+     * @param port    where the served registry listens (0: any free port)
+     * @param address the served registry's bind address
+     */
     public record SchemaRegistry(String url, String basicAuthUserInfo, String truststoreLocation,
-                                 String truststorePassword, String keystoreLocation, String keystorePassword) {
+                                 String truststorePassword, String keystoreLocation, String keystorePassword,
+                                 int port, String address) {
+
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
     }
 
     /**

@@ -40,6 +40,10 @@ public final class KafkaConnection implements AutoCloseable {
         return withBootstrap(kafka.buildProducerProperties());
     }
 
+    public Map<String, Object> consumerProperties() {
+        return withBootstrap(kafka.buildConsumerProperties());
+    }
+
     public Map<String, Object> streamsProperties() {
         return withBootstrap(kafka.buildStreamsProperties());
     }

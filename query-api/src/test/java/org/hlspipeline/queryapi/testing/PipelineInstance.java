@@ -42,6 +42,9 @@ public final class PipelineInstance implements AutoCloseable {
         props.put("hls.topics.broadcasts", pipeline.broadcasts());
         props.put("hls.topics.as-run", pipeline.asRun());
         props.put("hls.topics.live-windows", pipeline.liveWindows());
+        props.put("hls.topics.schemas", pipeline.schemas());
+        // Several instances share the machine: the served schema registry takes any free port.
+        props.put("hls.schema-registry.port", "0");
         props.putAll(extra);
         // As command-line arguments: they outrank application.yml, as an operator's flags would.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -82,6 +85,11 @@ public final class PipelineInstance implements AutoCloseable {
      */
     public void stopHttp() {
         ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().stop();
+    }
+
+    /** The schema registry this instance serves (no SCHEMA_REGISTRY_URL). */
+    public String registryUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.schema-registry.port");
     }
 
     public <T> T bean(Class<T> type) {

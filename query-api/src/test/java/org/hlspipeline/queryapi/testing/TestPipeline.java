@@ -36,4 +36,8 @@ public record TestPipeline(String applicationId, String streamEvents, String dea
     public String liveWindows() {
         return "hls.live-windows." + suffix;
     }
+
+    public String schemas() {
+        return "_schemas." + suffix;
+    }
 }

@@ -88,6 +88,7 @@ class EmbeddedRebuildIT {
                 "--hls.topics.as-run=" + pipeline.asRun(),
                 "--spring.kafka.bootstrap-servers=" + embedded.get("spring.kafka.bootstrap-servers"),
                 "--hls.kafka-port=" + embedded.get("hls.kafka-port"),
+                "--hls.schema-registry.port=0",
                 "--hls.kafka-streams-enabled=false");
     }
 
