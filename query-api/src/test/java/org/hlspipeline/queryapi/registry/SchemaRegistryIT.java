@@ -7,7 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.Schema;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
@@ -102,6 +110,36 @@ class SchemaRegistryIT {
                     .isEqualTo("NONE");
             assertThat(post(registry, "/subjects/probe-value/versions", V2, 200).get("id").asInt())
                     .isEqualTo(probeV2);
+        }
+    }
+
+    /** Two instances registering at once never hand out one id twice, and both answer the same for every id. */
+    @Test
+    void instancesRegisteringAtOnceTakeTurns(@TempDir Path dir) throws Exception {
+        TestPipeline pipeline = TestPipeline.unique("registry-race");
+        try (PipelineInstance a = PipelineInstance.start(pipeline, dir.resolve("a"));
+             PipelineInstance b = PipelineInstance.start(pipeline, dir.resolve("b"))) {
+            List<String> registries = List.of(a.registryUrl(), b.registryUrl());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> ids = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                String registry = registries.get(n % 2);
+                String schema = V1.replace("Probe", "Probe" + n);
+                String subject = "race" + n + "-value";
+                ids.add(pool.submit(() -> post(registry, "/subjects/" + subject + "/versions", schema, 200)
+                        .get("id").asInt()));
+            }
+            Set<Integer> distinct = new HashSet<>();
+            for (Future<Integer> id : ids) {
+                distinct.add(id.get(2, TimeUnit.MINUTES));
+            }
+            pool.shutdown();
+
+            assertThat(distinct).hasSize(12);
+            for (int id : distinct) {
+                assertThat(get(registries.get(0), "/schemas/ids/" + id, 200))
+                        .isEqualTo(get(registries.get(1), "/schemas/ids/" + id, 200));
+            }
         }
     }
 
