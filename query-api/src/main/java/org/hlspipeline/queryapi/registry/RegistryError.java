@@ -50,6 +50,11 @@ final class RegistryError extends RuntimeException {
                 + "configured");
     }
 
+    static RegistryError unauthorized() {
+        return new RegistryError(401, 40101, "Unauthorized: changing the registry needs a write token "
+                + "(Authorization: Bearer <token>, or basic.auth.user.info with the token as the password)");
+    }
+
     static RegistryError notFound(String request) {
         return new RegistryError(404, 404, "HTTP 404 Not Found: " + request + " is not a registry endpoint");
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -19,8 +20,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
 final class SchemaLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaLog.class);
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
 
     private final String topic;
     private final Map<String, Object> producerProperties;
@@ -49,6 +51,7 @@ final class SchemaLog implements AutoCloseable {
     private final SchemaLogReader reader;
 
     private final Admin admin;
+    private final Object writeLock = new Object();
 
     SchemaLog(String topic, String transactionalId, KafkaClients clients, Duration timeout) {
         this.topic = topic;
@@ -104,6 +107,13 @@ final class SchemaLog implements AutoCloseable {
      * them back. The decision may run more than once: only the attempt that commits counts.
      */
     <T> T write(Function<RegisteredSchemas, Change<T>> request) {
+        // This instance's own requests queue here instead of fencing each other.
+        synchronized (writeLock) {
+            return writeAlone(request);
+        }
+    }
+
+    private <T> T writeAlone(Function<RegisteredSchemas, Change<T>> request) {
         for (int attempt = 1; ; attempt++) {
             KafkaProducer<byte[], byte[]> producer = null;
             try {
@@ -124,13 +134,18 @@ final class SchemaLog implements AutoCloseable {
                 long last = sent.get(sent.size() - 1).get().offset();
                 reader.awaitPosition(last + 1, timeout);
                 return change.answer();
-            } catch (ProducerFencedException | InvalidProducerEpochException e) {
-                if (attempt == ATTEMPTS) {
-                    throw RegistryError.storeUnavailable("another instance kept writing the schemas topic");
-                }
-                log.debug("Schemas topic write fenced by another instance; trying again", e);
-            } catch (KafkaException e) {
+            } catch (AuthenticationException | AuthorizationException | TimeoutException e) {
                 throw RegistryError.storeUnavailable(e.getMessage());
+            } catch (KafkaException e) {
+                // Mostly another instance starting a write meanwhile: its initTransactions() fenced this one
+                // (ProducerFencedException, InvalidTxnStateException, or the broker's own error on a transaction
+                // it is aborting). Nothing of this attempt is visible, and the request decides again.
+                if (attempt == ATTEMPTS) {
+                    throw RegistryError.storeUnavailable("the schemas topic write failed " + ATTEMPTS + " times, "
+                            + "last: " + e.getMessage());
+                }
+                log.debug("Schemas topic write attempt {} failed; trying again", attempt, e);
+                backOff(attempt);
             } catch (ExecutionException e) {
                 throw RegistryError.storeUnavailable(e.getCause().getMessage());
             } catch (InterruptedException e) {
@@ -141,6 +156,16 @@ final class SchemaLog implements AutoCloseable {
                     producer.close(timeout);
                 }
             }
+        }
+    }
+
+    /** A random pause that grows with the attempts, so that writers who fence each other do not keep colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RegistryError.timeout("interrupted");
         }
     }
 

@@ -143,6 +143,30 @@ class SchemaRegistryIT {
         }
     }
 
+    /** With write tokens, what changes the registry needs one; what reads does not. */
+    @Test
+    void withWriteTokensRegistrationsNeedOne(@TempDir Path dir) throws Exception {
+        TestPipeline pipeline = TestPipeline.unique("registry-tokens");
+        try (PipelineInstance app = PipelineInstance.start(pipeline, dir, Map.of("hls.security.write-tokens",
+                "s3cret"))) {
+            String registry = app.registryUrl();
+            String body = JSON.writeValueAsString(Map.of("schema", V1));
+
+            assertThat(send(registry, "POST", "/subjects/t-value/versions", body, 401, null).get("error_code")
+                    .asInt()).isEqualTo(40101);
+            assertThat(send(registry, "PUT", "/config", "{\"compatibility\":\"NONE\"}", 401, "Bearer wrong")
+                    .get("error_code").asInt()).isEqualTo(40101);
+            int id = send(registry, "POST", "/subjects/t-value/versions", body, 200, "Bearer s3cret").get("id")
+                    .asInt();
+            // Schema-registry clients send basic.auth.user.info; the token is the password.
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("encoder:s3cret".getBytes());
+            assertThat(send(registry, "POST", "/subjects/t-value/versions", body, 200, basic).get("id").asInt())
+                    .isEqualTo(id);
+            assertThat(get(registry, "/schemas/ids/" + id, 200).has("schema")).isTrue();
+            assertThat(post(registry, "/subjects/t-value", V1, 200).get("id").asInt()).isEqualTo(id);
+        }
+    }
+
     static JsonNode get(String registry, String path, int status) throws Exception {
         return send(registry, "GET", path, null, status);
     }
@@ -152,10 +176,19 @@ class SchemaRegistryIT {
     }
 
     static JsonNode send(String registry, String method, String path, String body, int status) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(registry + path))
+        return send(registry, method, path, body, status, null);
+    }
+
+    static JsonNode send(String registry, String method, String path, String body, int status, String authorization)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(registry + path))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build();
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.schemaregistry.v1+json");
