@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Tells whoever started the app where to point a transcoder and a player. */
@@ -17,14 +18,21 @@ class StartupBanner {
     private final LocalInstance instance;
     private final KafkaConnection kafka;
 
-    StartupBanner(LocalInstance instance, KafkaConnection kafka) {
+    private final Environment environment;
+
+    StartupBanner(LocalInstance instance, KafkaConnection kafka, Environment environment) {
         this.instance = instance;
         this.kafka = kafka;
+        this.environment = environment;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         String base = "http://" + instance.name();
+        // Published by the registry when it serves one (no SCHEMA_REGISTRY_URL).
+        String registryPort = environment.getProperty("local.schema-registry.port");
+        String registry = registryPort == null ? environment.getProperty("hls.schema-registry.url", "")
+                : "http://" + environment.getProperty("hls.schema-registry.address", "127.0.0.1") + ":" + registryPort;
         log.info("""
 
                   HLS pipeline is up ({} Kafka at {})
@@ -34,7 +42,8 @@ class StartupBanner {
                     master playlist:     {}/streams/{stream}/master.m3u8
                     stream state:        {}/api/streams/{stream}
                     readiness, metrics:  {}/actuator/health/readiness  {}/actuator/prometheus
+                    schema registry:     {}{}
                 """, kafka.embedded() ? "embedded" : "external", kafka.bootstrapServers(),
-                base, base, base, base, base, base, base);
+                base, base, base, base, base, base, base, registry, registryPort == null ? " (external)" : "");
     }
 }

@@ -1,12 +1,11 @@
 package org.hlspipeline.queryapi.registry;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.hlspipeline.queryapi.config.HlsProperties;
+import org.hlspipeline.queryapi.http.WriteTokens;
 import org.hlspipeline.queryapi.kafka.KafkaConnection;
 import org.hlspipeline.schemas.registry.SchemaRegistries;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
@@ -67,33 +66,17 @@ class RegistryConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(SERVED)
     RegistryServer registryServer(HlsProperties hls, SchemaLog schemas, SchemaRegistry seededFirst,
-                                  ConfigurableEnvironment environment) {
+                                  WriteTokens tokens, ConfigurableEnvironment environment) {
         HlsProperties.SchemaRegistry registry = hls.schemaRegistry();
-        requireLoopback(registry.address());
+        tokens.requireTokensUnlessLoopback(registry.address(), "The schema registry");
         RegistryServer server = RegistryServer.start(registry.address(), registry.port(),
-                new RegistryHandlers(schemas));
+                new RegistryHandlers(schemas), tokens);
         // As Spring Boot publishes local.server.port: where a port of 0 ended up, for tests and operators.
         environment.getPropertySources().addFirst(new MapPropertySource("schemaRegistryServer",
                 Map.of(LOCAL_PORT_PROPERTY, server.port())));
         log.info("Serving the schema registry at http://{}:{} (schemas topic {})", registry.address(),
                 server.port(), hls.topics().schemas());
         return server;
-    }
-
-    /**
-     * Registry writes are not authorised yet (see docs/schema-registry.md, "Security"), so the registry never
-     * listens beyond this machine.
-     */
-    private static void requireLoopback(String address) {
-        try {
-            if (!InetAddress.getByName(address).isLoopbackAddress()) {
-                throw new IllegalStateException("HLS_SCHEMA_REGISTRY_ADDRESS is " + address + ": the served schema "
-                        + "registry listens on loopback only; run a registry of your own and set "
-                        + "SCHEMA_REGISTRY_URL to serve other machines");
-            }
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("HLS_SCHEMA_REGISTRY_ADDRESS " + address + " does not resolve", e);
-        }
     }
 
     private static void putIfSet(Map<String, Object> config, String key, String value) {
