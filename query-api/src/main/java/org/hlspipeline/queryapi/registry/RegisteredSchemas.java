@@ -25,6 +25,7 @@ import org.hlspipeline.queryapi.registry.SchemaLogRecord.VersionRemoved;
  */
 final class RegisteredSchemas {
 
+    static final int FIRST_REGISTERED_ID = 1001;
     static final RegisteredSchemas EMPTY = new RegisteredSchemas(Map.of(), Map.of(), Map.of(), null);
 
     private final Map<String, NavigableMap<Integer, SchemaVersion>> subjects;
@@ -92,8 +93,13 @@ final class RegisteredSchemas {
                 .map(Map.Entry::getKey).min(Integer::compare);
     }
 
+    /**
+     * Ids below {@value #FIRST_REGISTERED_ID} are kept for the project's bundled schemas, so that a later release
+     * can seed its new versions under fixed ids without finding them taken by a registration.
+     */
     int nextId() {
-        return schemasById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        return Math.max(FIRST_REGISTERED_ID,
+                schemasById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1);
     }
 
     /** The next version number of a subject: a soft-deleted version keeps its number. */
