@@ -16,9 +16,11 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * producer used (see docs/partitioning.md).
  *
  * <pre>
- *   topic ──▶ &lt;prefix&gt;-source ─┬▶ &lt;prefix&gt;-on-key-partition ─────────────────────────────┬▶ &lt;prefix&gt;-placed
- *                             └▶ &lt;prefix&gt;-misplaced ──▶ &lt;application.id&gt;-&lt;prefix&gt;-by-key-repartition ┘
+ *   topic ──▶ P-source ─┬─▶ P-on-key-partition ───────────────────────┬─▶ P-placed ──▶ processor
+ *                       └─▶ P-misplaced ──▶ A-P-by-key-repartition ───┘
  * </pre>
+ *
+ * where P is the input's prefix ({@code stream-events}, {@code channel-commands}) and A the application id.
  *
  * A record already on its murmur2 partition goes straight on. One elsewhere (librdkafka's CRC32, Sarama's FNV-1a,
  * a round-robin producer) is written to a repartition topic on its murmur2 partition and read back by the task
@@ -42,10 +44,11 @@ public final class KeyPlacement {
     public static String addInput(StreamsBuilder builder, String prefix, String topic, Placement placement) {
         KStream<String, byte[]> input = builder.stream(topic,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(prefix + "-source"));
+        Set<String> warned = PlacementFilter.warnedKeys();
         KStream<String, byte[]> onKeyPartition = input.processValues(
-                () -> new PlacementFilter(topic, placement, false), Named.as(prefix + "-on-key-partition"));
+                () -> new PlacementFilter(topic, placement, false, warned), Named.as(prefix + "-on-key-partition"));
         KStream<String, byte[]> rerouted = input.processValues(
-                        () -> new PlacementFilter(topic, placement, true), Named.as(prefix + "-misplaced"))
+                        () -> new PlacementFilter(topic, placement, true, warned), Named.as(prefix + "-misplaced"))
                 .repartition(Repartitioned.<String, byte[]>as(prefix + "-by-key")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
                         .withStreamPartitioner(BY_KEY));

@@ -21,25 +21,36 @@ import org.slf4j.LoggerFactory;
 final class PlacementFilter implements FixedKeyProcessor<String, byte[], byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(PlacementFilter.class);
-    /** Bounds the memory of "already warned" per task; a key forgotten is warned about once more, no harm. */
+    /** Bounds the memory of "already warned"; a key forgotten is warned about once more, no harm. */
     private static final int WARNED_KEYS = 10_000;
 
     private final String topic;
     private final Placement placement;
     private final boolean rerouting;
-    private final Set<String> warned = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > WARNED_KEYS;
-        }
-    });
+    private final Set<String> warned;
     private FixedKeyProcessorContext<String, byte[]> context;
     private int partitions;
 
-    PlacementFilter(String topic, Placement placement, boolean rerouting) {
+    /**
+     * @param warned the keys already warned about, shared by every task of the input, so that a round-robin
+     *               producer, whose stream reaches every partition, is still warned about once (see
+     *               {@link #warnedKeys()})
+     */
+    PlacementFilter(String topic, Placement placement, boolean rerouting, Set<String> warned) {
         this.topic = topic;
         this.placement = placement;
         this.rerouting = rerouting;
+        this.warned = warned;
+    }
+
+    /** A set for {@code warned}, bounded and safe for the stream threads that share it. */
+    static Set<String> warnedKeys() {
+        return Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > WARNED_KEYS;
+            }
+        }));
     }
 
     @Override
@@ -67,7 +78,8 @@ final class PlacementFilter implements FixedKeyProcessor<String, byte[], byte[]>
                             + "partitioner (librdkafka's default consistent_random is CRC32, Sarama's default "
                             + "FNV-1a, kafka-go's default round-robin). Its records are rerouted through a "
                             + "repartition topic, one more write and read each; configure the producer with a "
-                            + "murmur2 partitioner to save that (docs/partitioning.md). Warned once per key.",
+                            + "murmur2 partitioner to save that (docs/partitioning.md). Warned once per key and "
+                            + "instance.",
                     record.key(), source.partition(), topic, keyPartition);
         }
         // A copy: the source hands the same record, headers included, to both sides of the check.
