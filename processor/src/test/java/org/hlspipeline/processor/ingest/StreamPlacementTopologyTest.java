@@ -2,8 +2,8 @@ package org.hlspipeline.processor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hlspipeline.processor.ingest.StreamEvents.segment;
+import static org.hlspipeline.processor.ingest.StreamIngestTopologyTest.header;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,11 +107,6 @@ class StreamPlacementTopologyTest {
     private List<Long> sequences(String stream) {
         RenditionWindow window = windows.get(WindowKeys.of(stream, "720p"));
         return window == null ? List.of() : window.segments().stream().map(WindowSegment::sequence).toList();
-    }
-
-    private static String header(TestRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
