@@ -5,8 +5,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.hlspipeline.processor.kafka.KeyPlacement;
+import org.hlspipeline.processor.kafka.Placement;
 
 /**
  * The channel playout part of the topology.
@@ -21,10 +24,14 @@ import org.apache.kafka.streams.state.Stores;
  *   hls.broadcasts ──▶ broadcast-store-updater ──▶ broadcasts
  *   hls.live-windows ──▶ live-stream-windows-updater ──▶ live-stream-windows (global, live relays)
  * </pre>
+ *
+ * Commands pass a placement check on the way in ({@link KeyPlacement}), so that a channel's commands reach the
+ * processor on the channel id's murmur2 partition whatever partitioner their producer used.
  */
 public final class ChannelPlayoutTopology {
 
-    public static final String SOURCE = "channel-commands-source";
+    private static final String INPUT_PREFIX = "channel-commands";
+    public static final String SOURCE = INPUT_PREFIX + "-source";
     public static final String PROCESSOR = "channel-command-processor";
     public static final String BROADCASTS_SOURCE = "broadcasts-source";
     public static final String BROADCASTS_UPDATER = "broadcast-store-updater";
@@ -34,14 +41,26 @@ public final class ChannelPlayoutTopology {
     private ChannelPlayoutTopology() {
     }
 
+    /** Builds a topology with only the channel part on one-partition topics, as the topology tests use it. */
     public static Topology build(ChannelPlayoutSettings settings) {
-        return addTo(new Topology(), settings);
+        StreamsBuilder builder = new StreamsBuilder();
+        String input = addInput(builder, settings, Placement.SINGLE_PARTITION);
+        return addTo(builder.build(), settings, input);
     }
 
-    public static Topology addTo(Topology topology, ChannelPlayoutSettings settings) {
-        topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                settings.topics().channelCommands());
-        topology.addProcessor(PROCESSOR, () -> new ChannelCommandProcessor(settings), SOURCE);
+    /**
+     * Adds the command input with its placement check, so that each channel's commands reach the processor on
+     * the channel id's murmur2 partition, where interactive queries look (see docs/partitioning.md).
+     *
+     * @return the node the processor reads from, for {@link #addTo}
+     */
+    public static String addInput(StreamsBuilder builder, ChannelPlayoutSettings settings, Placement placement) {
+        return KeyPlacement.addInput(builder, INPUT_PREFIX, settings.topics().channelCommands(), placement);
+    }
+
+    /** Adds the processor, its stores and its sinks behind {@code input}, the node {@link #addInput} returned. */
+    public static Topology addTo(Topology topology, ChannelPlayoutSettings settings, String input) {
+        topology.addProcessor(PROCESSOR, () -> new ChannelCommandProcessor(settings), input);
         // Raw bytes: ChannelStore decodes a channel's timeline and programme together (see ChannelStateCodec).
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChannelStores.CHANNELS),
                 Serdes.String(), Serdes.ByteArray()), PROCESSOR);

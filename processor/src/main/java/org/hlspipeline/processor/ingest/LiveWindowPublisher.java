@@ -7,11 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.hlspipeline.processor.kafka.KeyPartitions;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.WindowSegment;
 import org.hlspipeline.schemas.stream.LiveWindow;
@@ -30,17 +29,13 @@ final class LiveWindowPublisher {
 
     static final String CHILD = "live-windows-sink";
 
-    private static final StringSerializer STREAM_IDS = new StringSerializer();
-
     /**
      * Records go to the stream id's partition, as {@code hls.stream-events} does with its key: all renditions of
      * a stream stay in one partition, in the order ingest applied them, so a relay never sees one rendition
      * ahead of the others because two partitions were read at different speeds.
      */
-    static final StreamPartitioner<String, byte[]> BY_STREAM_ID = (topic, key, value, partitions) -> {
-        byte[] streamId = STREAM_IDS.serialize(topic, WindowKeys.streamId(key));
-        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(streamId)) % partitions));
-    };
+    static final StreamPartitioner<String, byte[]> BY_STREAM_ID = (topic, key, value, partitions) ->
+            Optional.of(Set.of(KeyPartitions.of(WindowKeys.streamId(key), partitions)));
 
     private final ProcessorContext<String, byte[]> context;
     private final Serializer<LiveWindow> serializer;

@@ -1,12 +1,13 @@
 package org.hlspipeline.processor.ingest;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.hlspipeline.processor.kafka.KeyPlacement;
+import org.hlspipeline.processor.kafka.Placement;
 
 /**
  * The live-ingest part of the topology: stream events in, rendition windows and stream state in stores,
@@ -21,11 +22,14 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * Values are read as raw bytes and decoded inside the processor, so a record that cannot be decoded is
- * dead-lettered with its reason instead of stopping the stream thread.
+ * dead-lettered with its reason instead of stopping the stream thread. Events pass a placement check on the way
+ * in ({@link KeyPlacement}), so that a stream's events reach the processor on the stream id's murmur2 partition,
+ * where interactive queries look, whatever partitioner their producer used.
  */
 public final class StreamIngestTopology {
 
-    public static final String SOURCE = "stream-events-source";
+    private static final String INPUT_PREFIX = "stream-events";
+    public static final String SOURCE = INPUT_PREFIX + "-source";
     public static final String PROCESSOR = "stream-event-processor";
     public static final String DEAD_LETTER_SINK = StreamEventProcessor.DEAD_LETTER_CHILD;
     public static final String LIVE_WINDOWS_SINK = LiveWindowPublisher.CHILD;
@@ -33,17 +37,31 @@ public final class StreamIngestTopology {
     private StreamIngestTopology() {
     }
 
-    /** Builds a topology with only the stream ingest part, as tests and single-purpose deployments use it. */
+    /** Builds a topology with only the stream ingest part on one-partition topics, as the topology tests use it. */
     public static Topology build(StreamIngestSettings settings) {
-        Topology topology = new Topology();
-        addTo(topology, settings);
-        return topology;
+        return build(settings, Placement.SINGLE_PARTITION);
     }
 
-    public static Topology addTo(Topology topology, StreamIngestSettings settings) {
-        topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                settings.topics().streamEvents());
-        topology.addProcessor(PROCESSOR, () -> new StreamEventProcessor(settings), SOURCE);
+    /** Builds a topology with only the stream ingest part. */
+    public static Topology build(StreamIngestSettings settings, Placement placement) {
+        StreamsBuilder builder = new StreamsBuilder();
+        String input = addInput(builder, settings, placement);
+        return addTo(builder.build(), settings, input);
+    }
+
+    /**
+     * Adds the input with its placement check, so that each stream's records reach the processor on the stream
+     * id's murmur2 partition, where interactive queries look (see docs/partitioning.md).
+     *
+     * @return the node the processor reads from, for {@link #addTo}
+     */
+    public static String addInput(StreamsBuilder builder, StreamIngestSettings settings, Placement placement) {
+        return KeyPlacement.addInput(builder, INPUT_PREFIX, settings.topics().streamEvents(), placement);
+    }
+
+    /** Adds the processor, its stores and its sinks behind {@code input}, the node {@link #addInput} returned. */
+    public static Topology addTo(Topology topology, StreamIngestSettings settings, String input) {
+        topology.addProcessor(PROCESSOR, () -> new StreamEventProcessor(settings), input);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StreamStores.WINDOWS),
                 Serdes.String(), StreamStateCodecs.WINDOW.serde()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StreamStores.STREAMS),

@@ -3,6 +3,7 @@ package org.hlspipeline.processor.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -20,6 +21,13 @@ public final class DeadLetters {
     public static final String SOURCE_PARTITION = "hls.dlq.source.partition";
     public static final String SOURCE_OFFSET = "hls.dlq.source.offset";
     public static final String ERROR_CLASS = "hls.dlq.error.class";
+    /**
+     * On a record rerouted to its key's partition ({@link KeyPlacement}), where it was first read, so that its
+     * dead letter names the input it was produced to, not the hop.
+     */
+    static final String ORIGIN_TOPIC = "hls.placement.origin.topic";
+    static final String ORIGIN_PARTITION = "hls.placement.origin.partition";
+    static final String ORIGIN_OFFSET = "hls.placement.origin.offset";
 
     private static final int MAX_DETAIL_LENGTH = 1000;
 
@@ -31,11 +39,18 @@ public final class DeadLetters {
         Headers headers = new RecordHeaders(original.headers().toArray());
         put(headers, REASON, reason.code());
         put(headers, DETAIL, truncate(detail));
-        source.ifPresent(meta -> {
-            put(headers, SOURCE_TOPIC, meta.topic());
-            put(headers, SOURCE_PARTITION, Integer.toString(meta.partition()));
-            put(headers, SOURCE_OFFSET, Long.toString(meta.offset()));
-        });
+        if (headers.lastHeader(ORIGIN_TOPIC) != null) {
+            // Rerouted to its key's partition: the input it was produced to is what to replay.
+            put(headers, SOURCE_TOPIC, take(headers, ORIGIN_TOPIC));
+            put(headers, SOURCE_PARTITION, take(headers, ORIGIN_PARTITION));
+            put(headers, SOURCE_OFFSET, take(headers, ORIGIN_OFFSET));
+        } else {
+            source.ifPresent(meta -> {
+                put(headers, SOURCE_TOPIC, meta.topic());
+                put(headers, SOURCE_PARTITION, Integer.toString(meta.partition()));
+                put(headers, SOURCE_OFFSET, Long.toString(meta.offset()));
+            });
+        }
         if (error != null) {
             put(headers, ERROR_CLASS, error.getClass().getName());
         }
@@ -50,7 +65,13 @@ public final class DeadLetters {
         return letter;
     }
 
-    private static void put(Headers headers, String name, String value) {
+    private static String take(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        headers.remove(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
     }

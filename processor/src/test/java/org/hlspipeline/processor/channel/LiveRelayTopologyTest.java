@@ -175,7 +175,9 @@ class LiveRelayTopologyTest {
             sources.addAll(store.source().topicSet());
         }
 
+        // The two repartition topics are the placement checks' reroutes (docs/partitioning.md), not changelogs.
         assertThat(sources).containsExactlyInAnyOrder(topics.streamEvents(), topics.channelCommands(),
-                topics.broadcasts(), topics.liveWindows());
+                topics.broadcasts(), topics.liveWindows(), "stream-events-by-key-repartition",
+                "channel-commands-by-key-repartition");
     }
 }

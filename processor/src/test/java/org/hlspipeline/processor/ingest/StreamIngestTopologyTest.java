@@ -75,7 +75,7 @@ class StreamIngestTopologyTest {
         return windows.get(WindowKeys.of(stream, rendition));
     }
 
-    private static String header(TestRecord<String, byte[]> record, String name) {
+    static String header(TestRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.apache.kafka.streams.Topology;
 import org.hlspipeline.queryapi.config.HlsProperties;
 import org.hlspipeline.processor.kafka.PipelineTopics;
+import org.hlspipeline.processor.kafka.Placement;
+import org.hlspipeline.processor.kafka.PlacementListener;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroDeserializer;
 import org.hlspipeline.schemas.stream.LiveWindow;
@@ -31,8 +33,14 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 class PipelineConfiguration {
 
     @Bean
+    TopicPartitionCounts topicPartitionCounts() {
+        return new TopicPartitionCounts();
+    }
+
+    @Bean
     Topology pipelineTopology(HlsProperties hls, SchemaRegistry registry, IngestListener listener,
-                              PlayoutListener playoutListener) {
+                              PlayoutListener playoutListener, PlacementListener placementListener,
+                              TopicPartitionCounts partitionCounts) {
         PipelineTopics topics = hls.topics().pipelineTopics();
         HlsProperties.Stream stream = hls.stream();
         WindowPolicy base = new WindowPolicy(stream.windowSize(), stream.targetDuration(),
@@ -50,14 +58,15 @@ class PipelineConfiguration {
                 new AvroDeserializer<>(ChannelCommand.class, registry), new AvroDeserializer<>(Broadcast.class, registry),
                 new AvroSerializer<>(registry), hls.channel().commandLead(), hls.channel().tickInterval(),
                 playoutListener, new AvroDeserializer<>(LiveWindow.class, registry));
-        return PipelineTopology.build(settings, channels);
+        return PipelineTopology.build(settings, channels, new Placement(partitionCounts, placementListener));
     }
 
     @Bean
     StreamsRuntime streamsRuntime(KafkaConnection connection, HlsProperties hls, Topology topology,
-                                  LocalInstance localInstance, MeterRegistry meters,
+                                  LocalInstance localInstance, TopicPartitionCounts partitionCounts,
+                                  MeterRegistry meters,
                                   @Value("${hls.kafka-streams-enabled:true}") boolean kafkaStreamsEnabled) {
-        return new StreamsRuntime(connection, hls, topology, localInstance,
+        return new StreamsRuntime(connection, hls, topology, localInstance, partitionCounts,
                 streams -> new KafkaStreamsMetrics(streams).bindTo(meters), kafkaStreamsEnabled);
     }
 }

@@ -28,6 +28,7 @@ public class StreamsRuntime implements SmartLifecycle {
     private final HlsProperties properties;
     private final Topology topology;
     private final LocalInstance localInstance;
+    private final TopicPartitionCounts partitionCounts;
     private final java.util.function.Consumer<KafkaStreams> onCreated;
     private final boolean enabled;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -39,12 +40,13 @@ public class StreamsRuntime implements SmartLifecycle {
      *                server run, Kafka Streams does not, so its group stays empty for {@code producer-tools rebuild}
      */
     StreamsRuntime(KafkaConnection connection, HlsProperties properties, Topology topology,
-                   LocalInstance localInstance, java.util.function.Consumer<KafkaStreams> onCreated,
-                   boolean enabled) {
+                   LocalInstance localInstance, TopicPartitionCounts partitionCounts,
+                   java.util.function.Consumer<KafkaStreams> onCreated, boolean enabled) {
         this.connection = connection;
         this.properties = properties;
         this.topology = topology;
         this.localInstance = localInstance;
+        this.partitionCounts = partitionCounts;
         this.onCreated = onCreated;
         this.enabled = enabled;
         if (!enabled) {
@@ -62,7 +64,8 @@ public class StreamsRuntime implements SmartLifecycle {
     @Override
     public void start() {
         // Before Kafka Streams starts: its global thread fails at once on a source topic that does not exist.
-        TopicProvisioner.ensureTopics(connection, properties.topics().pipelineTopics(), properties.partitions());
+        partitionCounts.learn(TopicProvisioner.ensureTopics(connection, properties.topics().pipelineTopics(),
+                properties.partitions()));
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
         created.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {

@@ -1,6 +1,7 @@
 package org.hlspipeline.queryapi.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,21 @@ final class TopicProvisioner {
         }
     }
 
-    static void ensureTopics(KafkaConnection connection, PipelineTopics topics, int partitions) {
+    private static void create(Admin admin, List<NewTopic> missing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
+    }
+
+    /** Creates what is missing, and answers every pipeline topic's partition count as the cluster has it. */
+    static Map<String, Integer> ensureTopics(KafkaConnection connection, PipelineTopics topics, int partitions) {
         List<String> names = topics.all();
         try (Admin admin = Admin.create(connection.adminProperties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -67,18 +82,13 @@ final class TopicProvisioner {
                             .configs(topics.compacted().contains(name) ? COMPACTED : Map.of()));
                 }
             }
-            if (missing.isEmpty()) {
-                return;
+            if (!missing.isEmpty()) {
+                create(admin, missing);
             }
-            try {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
+            Map<String, Integer> counts = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .forEach((name, description) -> counts.put(name, description.partitions().size()));
+            return counts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
