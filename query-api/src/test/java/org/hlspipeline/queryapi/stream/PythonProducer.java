@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.hlspipeline.queryapi.testing.Commands;
+
 /**
  * Debian's {@code python3-confluent-kafka} (librdkafka) and {@code python3-avro}, run as a child process with
  * {@code partitioner/produce_segments.py}: a third-party producer that knows nothing of this code base but the
@@ -20,8 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PythonProducer {
 
-    private static final String INSTALL_HINT = "sudo apt-get install -y python3-confluent-kafka python3-avro "
-            + "(.ci/run installs them)";
+    private static final String INSTALL_HINT = "sudo apt-get install -y python3-confluent-kafka python3-avro";
 
     private final String python;
 
@@ -29,27 +30,9 @@ final class PythonProducer {
         this.python = python;
     }
 
-    /**
-     * The first interpreter that has both modules. Debian installs them for {@code /usr/bin/python3}, which a
-     * {@code python3} earlier on the PATH (pyenv, a virtualenv) does not see, so both are tried. Fails, never
-     * skips, when neither has them.
-     */
+    /** A python3 with both modules; fails, never skips, without them. */
     static PythonProducer find() throws InterruptedException {
-        List<String> tried = new ArrayList<>();
-        for (String candidate : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process probe = new ProcessBuilder(candidate, "-c", "import confluent_kafka, avro")
-                        .redirectErrorStream(true).start();
-                String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-                    return new PythonProducer(candidate);
-                }
-                tried.add(candidate + ": " + output.strip());
-            } catch (IOException e) {
-                tried.add(candidate + ": " + e.getMessage());
-            }
-        }
-        return fail("No python3 with confluent_kafka and avro (%s). Install them: %s", tried, INSTALL_HINT);
+        return new PythonProducer(Commands.python("confluent_kafka, avro", INSTALL_HINT));
     }
 
     /**

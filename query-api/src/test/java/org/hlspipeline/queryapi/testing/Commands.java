@@ -33,6 +33,28 @@ public final class Commands {
         fail("%s is not on the PATH; this test runs it as a user would: %s (.ci/run does)", program, install);
     }
 
+    /**
+     * The first python3 that imports {@code modules} (comma-separated). Debian installs its python3-* packages for
+     * {@code /usr/bin/python3}, which a python3 earlier on the PATH (pyenv, a virtualenv) does not see, so both
+     * are tried. Fails, never skips, when neither has them.
+     */
+    public static String python(String modules, String install) throws InterruptedException {
+        List<String> tried = new java.util.ArrayList<>();
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Result probe = run(Path.of("."), java.time.Duration.ofSeconds(30),
+                        List.of(candidate, "-c", "import " + modules));
+                if (probe.exitCode() == 0) {
+                    return candidate;
+                }
+                tried.add(candidate + ": " + probe.output().strip());
+            } catch (IOException e) {
+                tried.add(candidate + ": " + e.getMessage());
+            }
+        }
+        return fail("No python3 with %s (%s). Install them: %s (.ci/run does)", modules, tried, install);
+    }
+
     public static Result run(Path dir, Duration limit, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("command", ".log");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
