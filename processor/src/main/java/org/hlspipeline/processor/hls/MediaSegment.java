@@ -18,6 +18,7 @@ import java.time.Instant;
  *                        millisecond precision (truncated), so it must lie in the years 0000 to 9999
  * @param markers         date ranges and ad cues written before this segment's EXTINF; never null
  *                        ({@link SegmentMarkers#NONE} for none)
+ * @param media           its initialisation section, byte range and key; never null ({@link SegmentMedia#NONE})
  */
 public record MediaSegment(
         String uri,
@@ -25,13 +26,15 @@ public record MediaSegment(
         boolean discontinuity,
         boolean gap,
         Instant programDateTime,
-        SegmentMarkers markers) {
+        SegmentMarkers markers,
+        SegmentMedia media) {
 
     static final Instant MIN_PROGRAM_DATE_TIME = HlsText.MIN_DATE_TIME;
     static final Instant MAX_PROGRAM_DATE_TIME = HlsText.MAX_DATE_TIME;
 
     public MediaSegment {
         java.util.Objects.requireNonNull(markers, "markers");
+        java.util.Objects.requireNonNull(media, "media");
         HlsText.uriProblem(uri).ifPresent(problem -> {
             throw new IllegalArgumentException("segment " + problem);
         });
@@ -42,6 +45,12 @@ public record MediaSegment(
             throw new IllegalArgumentException(
                     "segment program-date-time " + programDateTime + " is outside the years 0000 to 9999");
         }
+    }
+
+    /** A segment with markers, self-contained and in the clear. */
+    public MediaSegment(String uri, long durationMicros, boolean discontinuity, boolean gap, Instant programDateTime,
+                        SegmentMarkers markers) {
+        this(uri, durationMicros, discontinuity, gap, programDateTime, markers, SegmentMedia.NONE);
     }
 
     /** A segment without markers. */
@@ -56,21 +65,26 @@ public record MediaSegment(
 
     /** This segment with an {@code EXT-X-DISCONTINUITY} before it (or without one). */
     public MediaSegment withDiscontinuity(boolean discontinuity) {
-        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers);
+        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers, media);
     }
 
     /** This segment marked as a gap (or not). */
     public MediaSegment withGap(boolean gap) {
-        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers);
+        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers, media);
     }
 
     /** This segment with another program date-time (null for none). */
     public MediaSegment withProgramDateTime(Instant programDateTime) {
-        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers);
+        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers, media);
+    }
+
+    /** This segment with another initialisation section, byte range and key ({@link SegmentMedia#NONE}). */
+    public MediaSegment withMedia(SegmentMedia media) {
+        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers, media);
     }
 
     /** This segment with other markers ({@link SegmentMarkers#NONE} for none). */
     public MediaSegment withMarkers(SegmentMarkers markers) {
-        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers);
+        return new MediaSegment(uri, durationMicros, discontinuity, gap, programDateTime, markers, media);
     }
 }

@@ -64,12 +64,12 @@ public final class PlaylistRenderer {
     }
 
     /**
-     * The EXT-X-VERSION the media playlist is rendered with: the highest version any tag in it requires. Today
-     * that is always {@value #MEDIA_PLAYLIST_VERSION}, date ranges and ad cues included; tags added later (for
-     * instance EXT-X-MAP, version 6) raise it here.
+     * The EXT-X-VERSION the media playlist is rendered with: the highest version any tag in it requires,
+     * {@value #MEDIA_PLAYLIST_VERSION} without byte ranges, keys beyond AES-128 or initialisation sections
+     * (see docs/hls-output.md, Playlist versions).
      */
     public static int mediaVersion(MediaPlaylist playlist) {
-        return MEDIA_PLAYLIST_VERSION;
+        return SegmentMediaTags.version(playlist.segments(), MEDIA_PLAYLIST_VERSION);
     }
 
     /**
@@ -88,10 +88,11 @@ public final class PlaylistRenderer {
         // (RFC 8216 §4.3.3.5).
 
         boolean programDateTimeWritten = false;
+        SegmentMediaTags mediaTags = new SegmentMediaTags();
         List<MediaSegment> segments = playlist.segments();
         for (int i = 0, n = segments.size(); i < n; i++) {
             MediaSegment segment = segments.get(i);
-            programDateTimeWritten |= appendSegment(out, segment, programDateTimeWritten);
+            programDateTimeWritten |= appendSegment(out, segment, programDateTimeWritten, mediaTags);
         }
 
         if (playlist.ended()) {
@@ -105,15 +106,17 @@ public final class PlaylistRenderer {
      * (an ad marker, a date range) belong before EXTINF too, after the discontinuity that separates it from the
      * previous segment.
      *
-     * <p>So a segment reads: EXT-X-DISCONTINUITY, EXT-X-PROGRAM-DATE-TIME, each EXT-X-DATERANGE, EXT-X-CUE-IN,
-     * EXT-X-CUE-OUT or EXT-X-CUE-OUT-CONT, EXT-X-GAP, EXTINF, URI.
+     * <p>So a segment reads: EXT-X-DISCONTINUITY, EXT-X-KEY, EXT-X-MAP, EXT-X-PROGRAM-DATE-TIME, each
+     * EXT-X-DATERANGE, EXT-X-CUE-IN, EXT-X-CUE-OUT or EXT-X-CUE-OUT-CONT, EXT-X-GAP, EXTINF, EXT-X-BYTERANGE, URI.
      *
      * @return whether a program date-time was written
      */
-    private static boolean appendSegment(StringBuilder out, MediaSegment segment, boolean programDateTimeWritten) {
+    private static boolean appendSegment(StringBuilder out, MediaSegment segment, boolean programDateTimeWritten,
+                                         SegmentMediaTags mediaTags) {
         if (segment.discontinuity()) {
             out.append("#EXT-X-DISCONTINUITY\n");
         }
+        mediaTags.appendBefore(out, segment);
         // On the first segment that carries a time, and on each discontinuity, where adding durations no longer
         // gives the wall-clock time (see docs/hls-output.md, Program date-time).
         Instant programDateTime = segment.programDateTime();
@@ -135,6 +138,7 @@ public final class PlaylistRenderer {
         HlsNumbers.appendMillisAsSeconds(out, HlsNumbers.roundMicrosToMillis(segment.durationMicros()));
         // The title is empty, but the comma is part of the tag's format (RFC 8216 §4.3.2.1).
         out.append(",\n");
+        SegmentMediaTags.appendByteRange(out, segment);
         out.append(segment.uri()).append('\n');
         return writeProgramDateTime;
     }

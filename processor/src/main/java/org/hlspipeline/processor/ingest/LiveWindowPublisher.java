@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.hlspipeline.processor.kafka.KeyPartitions;
+import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.WindowSegment;
 import org.hlspipeline.schemas.stream.LiveWindow;
@@ -68,7 +69,8 @@ final class LiveWindowPublisher {
             Instant programDateTime = s.programDateTimeMillis() == null ? null
                     : Instant.ofEpochMilli(s.programDateTimeMillis());
             segments.add(new LiveWindowSegment(s.sequence(), s.uri(), s.durationMicros(), s.discontinuity(),
-                    s.gap(), programDateTime));
+                    s.gap(), programDateTime, SegmentMediaRecords.mapRecord(s.media()),
+                    SegmentMediaRecords.byteRangeRecord(s.media()), SegmentMediaRecords.keyRecord(s.media())));
         }
         return new LiveWindow(WindowKeys.streamId(key), WindowKeys.rendition(key), window.targetDurationSeconds(),
                 window.mediaSequence(), window.discontinuitySequence(), segments, window.ended(), window.version());

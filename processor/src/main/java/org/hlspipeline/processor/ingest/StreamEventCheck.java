@@ -3,7 +3,10 @@ package org.hlspipeline.processor.ingest;
 import java.util.Optional;
 
 import org.hlspipeline.processor.rules.StreamEventRules;
+import org.hlspipeline.schemas.stream.ByteRange;
+import org.hlspipeline.schemas.stream.InitSection;
 import org.hlspipeline.schemas.stream.RenditionInfo;
+import org.hlspipeline.schemas.stream.SegmentKey;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
 
@@ -33,8 +36,27 @@ public final class StreamEventCheck {
     }
 
     public static Optional<String> segmentProblem(Segment segment) {
-        return StreamEventRules.segmentProblem(segment.getRendition(), segment.getSequence(),
+        Optional<String> problem = StreamEventRules.segmentProblem(segment.getRendition(), segment.getSequence(),
                 segment.getDurationMicros(), segment.getUri());
+        if (problem.isPresent()) {
+            return problem;
+        }
+        InitSection map = segment.getMap();
+        if (map != null) {
+            ByteRange range = map.getByteRange();
+            problem = StreamEventRules.mapProblem(map.getUri(), range == null ? null : range.getLength(),
+                    range == null ? null : range.getOffset());
+        }
+        ByteRange range = segment.getByteRange();
+        if (problem.isEmpty() && range != null) {
+            problem = StreamEventRules.byteRangeProblem(range.getLength(), range.getOffset());
+        }
+        SegmentKey key = segment.getKey();
+        if (problem.isEmpty() && key != null) {
+            problem = StreamEventRules.keyProblem(key.getMethod(), key.getUri(), key.getIv(), key.getKeyFormat(),
+                    key.getKeyFormatVersions(), map != null);
+        }
+        return problem;
     }
 
     public static Optional<String> renditionInfoProblem(RenditionInfo info) {

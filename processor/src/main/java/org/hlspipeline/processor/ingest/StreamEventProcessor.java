@@ -24,6 +24,7 @@ import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.processor.kafka.DueIndex;
+import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.processor.kafka.TaskClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +139,8 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         String key = WindowKeys.of(streamId, rendition);
         WindowSegment incoming = new WindowSegment(segment.getSequence(), segment.getUri(),
                 segment.getDurationMicros(), segment.getDiscontinuity(), false,
-                segment.getProgramDateTime() == null ? null : segment.getProgramDateTime().toEpochMilli());
+                segment.getProgramDateTime() == null ? null : segment.getProgramDateTime().toEpochMilli(),
+                SegmentMediaRecords.fromRecords(segment.getMap(), segment.getByteRange(), segment.getKey()));
         RenditionWindow current = windows.get(key);
         WindowChange change = current == null
                 ? RenditionWindow.opening(incoming, settings.policies().apply(streamId), now)

@@ -16,13 +16,15 @@ import org.hlspipeline.schemas.state.RenditionDescriptionState;
 import org.hlspipeline.schemas.state.RenditionWindowState;
 import org.hlspipeline.schemas.state.StreamStateRecord;
 import org.hlspipeline.schemas.state.WindowSegmentState;
+import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.processor.kafka.StateCodec;
 
 /** Store codecs for the stream stores: domain values on one side, Avro state records on the other. */
 public final class StreamStateCodecs {
 
     public static final StateCodec<RenditionWindow, RenditionWindowState> WINDOW = new StateCodec<>(
-            RenditionWindowState.getEncoder(), RenditionWindowState.getDecoder(),
+            RenditionWindowState.getEncoder(), StateCodec.decoderOf(RenditionWindowState.getClassSchema(),
+                    RenditionWindowState.class, "RenditionWindowState-v1.avsc"),
             StreamStateCodecs::toRecord, StreamStateCodecs::fromRecord);
 
     public static final StateCodec<StreamState, StreamStateRecord> STREAM = new StateCodec<>(
@@ -64,12 +66,14 @@ public final class StreamStateCodecs {
 
     private static WindowSegmentState toRecord(WindowSegment s) {
         return new WindowSegmentState(s.sequence(), s.uri(), s.durationMicros(), s.discontinuity(), s.gap(),
-                s.programDateTimeMillis());
+                s.programDateTimeMillis(), SegmentMediaRecords.mapRecord(s.media()),
+                SegmentMediaRecords.byteRangeRecord(s.media()), SegmentMediaRecords.keyRecord(s.media()));
     }
 
     private static WindowSegment fromRecord(WindowSegmentState s) {
         return new WindowSegment(s.getSequence(), s.getUri(), s.getDurationMicros(), s.getDiscontinuity(),
-                s.getGap(), s.getProgramDateTimeMillis());
+                s.getGap(), s.getProgramDateTimeMillis(),
+                SegmentMediaRecords.fromRecords(s.getMap(), s.getByteRange(), s.getKey()));
     }
 
     private static StreamStateRecord toRecord(StreamState s) {

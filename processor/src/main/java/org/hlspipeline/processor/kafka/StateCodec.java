@@ -38,6 +38,28 @@ public final class StateCodec<T, A extends SpecificRecord> {
         return encodeRecord(encoder, toRecord.apply(value));
     }
 
+    /**
+     * A decoder of the current schema that also reads values written with earlier ones: each a frozen schema file
+     * next to the state classes ({@code org/hlspipeline/schemas/state/}), so that changelogs written by an earlier
+     * release still restore.
+     */
+    public static <A> BinaryMessageDecoder<A> decoderOf(org.apache.avro.Schema current, Class<A> type,
+                                                       String... earlierSchemaFiles) {
+        BinaryMessageDecoder<A> decoder = new BinaryMessageDecoder<>(
+                org.apache.avro.specific.SpecificData.getForClass(type), current);
+        for (String file : earlierSchemaFiles) {
+            try (java.io.InputStream in = type.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("earlier state schema " + file + " is missing from the jar");
+                }
+                decoder.addSchema(new org.apache.avro.Schema.Parser().parse(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read earlier state schema " + file, e);
+            }
+        }
+        return decoder;
+    }
+
     public T decode(byte[] bytes) {
         return fromRecord.apply(decodeRecord(decoder, bytes));
     }

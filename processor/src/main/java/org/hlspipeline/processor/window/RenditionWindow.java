@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 
 import org.hlspipeline.processor.hls.MediaPlaylist;
 import org.hlspipeline.processor.hls.MediaSegment;
+import org.hlspipeline.processor.hls.SegmentMarkers;
 import org.hlspipeline.processor.hls.WindowSlide;
 
 /**
@@ -185,7 +186,8 @@ public record RenditionWindow(
         List<MediaSegment> media = new ArrayList<>(segments.size());
         for (WindowSegment s : segments) {
             Instant pdt = s.programDateTimeMillis() == null ? null : Instant.ofEpochMilli(s.programDateTimeMillis());
-            media.add(new MediaSegment(s.uri(), s.durationMicros(), s.discontinuity(), s.gap(), pdt));
+            media.add(new MediaSegment(s.uri(), s.durationMicros(), s.discontinuity(), s.gap(), pdt,
+                    SegmentMarkers.NONE, s.media()));
         }
         return new MediaPlaylist(targetDurationSeconds, mediaSequence, discontinuitySequence, media, ended);
     }

@@ -2,6 +2,8 @@ package org.hlspipeline.processor.window;
 
 import java.util.Objects;
 
+import org.hlspipeline.processor.hls.SegmentMedia;
+
 /**
  * One segment of a rendition's live window, at its media sequence number.
  *
@@ -9,12 +11,14 @@ import java.util.Objects;
  * media timeline continuous (players skip it, RFC 8216bis 4.4.4.7) instead of stalling the stream.
  *
  * @param programDateTimeMillis wall-clock time of the first sample, or {@code null} when the transcoder did not say
+ * @param media                 its initialisation section, byte range and key ({@link SegmentMedia#NONE} for none)
  */
 public record WindowSegment(long sequence, String uri, long durationMicros, boolean discontinuity, boolean gap,
-                            Long programDateTimeMillis) {
+                            Long programDateTimeMillis, SegmentMedia media) {
 
     public WindowSegment {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(media, "media");
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must be >= 0: " + sequence);
         }
@@ -23,12 +27,19 @@ public record WindowSegment(long sequence, String uri, long durationMicros, bool
         }
     }
 
+    /** A self-contained segment in the clear. */
+    public WindowSegment(long sequence, String uri, long durationMicros, boolean discontinuity, boolean gap,
+                         Long programDateTimeMillis) {
+        this(sequence, uri, durationMicros, discontinuity, gap, programDateTimeMillis, SegmentMedia.NONE);
+    }
+
     /** A placeholder for a lost sequence; its URI is never fetched by players that honour EXT-X-GAP. */
     static WindowSegment lost(long sequence, long durationMicros) {
         return new WindowSegment(sequence, "gap-" + sequence + ".ts", durationMicros, false, true, null);
     }
 
+    /** The same media: the same URI and, for a sub-range, the same range (its map and key may be restated). */
     boolean sameMediaAs(WindowSegment other) {
-        return uri.equals(other.uri);
+        return uri.equals(other.uri) && Objects.equals(media.byteRange(), other.media.byteRange());
     }
 }

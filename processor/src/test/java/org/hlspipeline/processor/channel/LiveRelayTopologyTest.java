@@ -99,7 +99,8 @@ class LiveRelayTopologyTest {
     private void publishWindows(TestInputTopic<String, LiveWindow> windows, long n) {
         for (String rendition : LADDER) {
             List<LiveWindowSegment> segments = shown.computeIfAbsent(rendition, r -> new ArrayList<>());
-            segments.add(new LiveWindowSegment(n, uri(rendition, n), 2_000_000L, false, false, null));
+            segments.add(new LiveWindowSegment(n, uri(rendition, n), 2_000_000L, false, false, null, null, null,
+                    null));
             windows.pipeInput(WindowKeys.of("news", rendition), new LiveWindow("news", rendition, 2,
                     segments.get(0).getSequence(), 0L, List.copyOf(segments), false, n));
         }

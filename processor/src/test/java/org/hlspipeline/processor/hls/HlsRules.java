@@ -45,12 +45,16 @@ public final class HlsRules extends HlsRuleSupport {
      *   <li>every EXT-X-DATERANGE has a quoted ID and a quoted ISO 8601 START-DATE, well-formed DURATION,
      *       PLANNED-DURATION, END-DATE and SCTE35-CMD/-OUT/-IN; tags with one ID agree on the attributes they
      *       share; a playlist with a date range has an EXT-X-PROGRAM-DATE-TIME;</li>
+     *   <li>EXT-X-MAP needs version 6, EXT-X-BYTERANGE 4, EXT-X-KEY with IV 2 and with SAMPLE-AES or KEYFORMAT 5
+     *       (RFC 8216 §7);</li>
      *   <li>the ad cues EXT-X-CUE-OUT, EXT-X-CUE-OUT-CONT and EXT-X-CUE-IN (not in the RFC) are tolerated and need
      *       no higher version; EXT-X-CUE-IN takes no value.</li>
      * </ul>
      */
     public static List<String> mediaPlaylistViolations(String text) {
-        return MediaPlaylistRules.violations(text);
+        List<String> violations = new java.util.ArrayList<>(MediaPlaylistRules.violations(text));
+        violations.addAll(TagVersionRules.violations(text));
+        return violations;
     }
 
     // ------------------------------------------------------------------------------------------ successor

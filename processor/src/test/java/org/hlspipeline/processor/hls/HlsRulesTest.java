@@ -612,4 +612,16 @@ class HlsRulesTest {
             assertThat(HlsPlaylistParser.parseMedia(LIVE).dateRanges()).isEmpty();
         }
     }
+
+    @Test
+    void tagsNeedTheVersionsTheRfcGivesThem() {
+        String map = lines("#EXTM3U", "#EXT-X-VERSION:5", "#EXT-X-TARGETDURATION:2", "#EXT-X-MEDIA-SEQUENCE:0",
+                "#EXT-X-DISCONTINUITY-SEQUENCE:0", "#EXT-X-MAP:URI=\"init.mp4\"", "#EXTINF:2.000,", "a.m4s");
+        String range = lines("#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-TARGETDURATION:2", "#EXT-X-MEDIA-SEQUENCE:0",
+                "#EXT-X-DISCONTINUITY-SEQUENCE:0", "#EXTINF:2.000,", "#EXT-X-BYTERANGE:10@0", "a.ts");
+
+        assertThat(HlsRules.mediaPlaylistViolations(map)).anyMatch(v -> v.contains("needs version 6"));
+        assertThat(HlsRules.mediaPlaylistViolations(range)).anyMatch(v -> v.contains("needs version 4"));
+        assertThat(HlsRules.mediaPlaylistViolations(map.replace("VERSION:5", "VERSION:6"))).isEmpty();
+    }
 }

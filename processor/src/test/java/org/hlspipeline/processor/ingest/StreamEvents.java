@@ -26,6 +26,16 @@ public final class StreamEvents {
         return event;
     }
 
+    /** A CMAF segment: its initialisation section, and a key when given. */
+    public static StreamEvent fmp4Segment(String streamId, String rendition, long sequence, String init,
+                                          org.hlspipeline.schemas.stream.SegmentKey key) {
+        StreamEvent event = segment(streamId, rendition, sequence, 2.0, "seg" + sequence + ".m4s");
+        Segment segment = (Segment) event.getPayload();
+        segment.setMap(new org.hlspipeline.schemas.stream.InitSection(init, null));
+        segment.setKey(key);
+        return event;
+    }
+
     public static StreamEvent renditionInfo(String streamId, String rendition, long bandwidth, String resolution) {
         return new StreamEvent(streamId, null, RenditionInfo.newBuilder().setRendition(rendition)
                 .setBandwidth(bandwidth).setResolution(resolution).setCodecs("avc1.4d401f,mp4a.40.2").build());

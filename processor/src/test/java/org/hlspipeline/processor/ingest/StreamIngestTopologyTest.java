@@ -23,10 +23,12 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.hlspipeline.processor.hls.PlaylistRenderer;
 import org.hlspipeline.processor.kafka.DeadLetters;
 import org.hlspipeline.processor.kafka.PipelineTopics;
 import org.hlspipeline.schemas.registry.BundledSchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroSerde;
+import org.hlspipeline.schemas.stream.SegmentKey;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,32 @@ class StreamIngestTopologyTest {
         assertThat(window("news", "720p").segments()).hasSize(6);
         assertThat(window("news", "480p").segments()).hasSize(1);
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void cmafSegmentsKeepTheirMapAndKeyIntoThePlaylist() {
+        SegmentKey key = new SegmentKey("AES-128", "https://keys.example/k", "0x000102030405060708090A0B0C0D0E0F",
+                null, null);
+        events.pipeInput("cmaf", StreamEvents.fmp4Segment("cmaf", "720p", 1, "init.mp4", key));
+        events.pipeInput("cmaf", StreamEvents.fmp4Segment("cmaf", "720p", 2, "init.mp4", key));
+
+        String playlist = PlaylistRenderer.renderMedia(window("cmaf", "720p").toPlaylist());
+
+        assertThat(playlist).contains("#EXT-X-VERSION:6\n").containsOnlyOnce("#EXT-X-MAP:URI=\"init.mp4\"")
+                .containsOnlyOnce("#EXT-X-KEY:METHOD=AES-128");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBadKeyIsDeadLetteredWithItsRule() {
+        events.pipeInput("cmaf", StreamEvents.fmp4Segment("cmaf", "720p", 1, "init.mp4",
+                new SegmentKey("AES-256", "https://keys.example/k", null, null, null)));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("invalid");
+        assertThat(header(dead, DeadLetters.DETAIL)).contains("key method must be AES-128, SAMPLE-AES or "
+                + "SAMPLE-AES-CTR");
+        assertThat(window("cmaf", "720p")).isNull();
     }
 
     @Test

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.hlspipeline.processor.hls.ByteRange;
+import org.hlspipeline.processor.hls.InitSection;
+import org.hlspipeline.processor.hls.SegmentKey;
+import org.hlspipeline.processor.hls.SegmentMedia;
+
 import org.junit.jupiter.api.Test;
 
 class RenditionWindowTest {
@@ -247,5 +252,58 @@ class RenditionWindowTest {
         byte[] bytes = StreamStateCodecs.WINDOW.encode(window);
 
         assertThat(StreamStateCodecs.WINDOW.decode(bytes)).isEqualTo(window);
+    }
+
+    @Test
+    void segmentMediaSurvivesTheStoreCodec() {
+        SegmentMedia media = new SegmentMedia(new InitSection("init.mp4", new ByteRange(720, 0)),
+                new ByteRange(1000, 720), new SegmentKey("SAMPLE-AES", "skd://k", null, "com.apple.streamingkeydelivery",
+                "1"));
+        RenditionWindow window = RenditionWindow.opening(
+                new WindowSegment(7, "https://cdn.example/7.m4s", 2_000_000, false, false, null, media),
+                DEFAULTS, 5).window();
+
+        assertThat(StreamStateCodecs.WINDOW.decode(StreamStateCodecs.WINDOW.encode(window))).isEqualTo(window);
+    }
+
+    /** A value an earlier release stored (schema v1, no map, byte range or key) restores with none. */
+    @Test
+    void aWindowStoredByTheFirstReleaseStillDecodes() throws Exception {
+        org.apache.avro.Schema v1;
+        try (java.io.InputStream in = org.hlspipeline.schemas.state.RenditionWindowState.class
+                .getResourceAsStream("RenditionWindowState-v1.avsc")) {
+            v1 = new org.apache.avro.Schema.Parser().parse(in);
+        }
+        org.apache.avro.generic.GenericData.Record segment = new org.apache.avro.generic.GenericData.Record(
+                v1.getField("segments").schema().getElementType());
+        segment.put("sequence", 7L);
+        segment.put("uri", "seg7.ts");
+        segment.put("durationMicros", 2_000_000L);
+        segment.put("discontinuity", false);
+        segment.put("gap", false);
+        segment.put("programDateTimeMillis", null);
+        org.apache.avro.generic.GenericData.Record old = new org.apache.avro.generic.GenericData.Record(v1);
+        old.put("targetDurationSeconds", 2);
+        old.put("windowSize", 5);
+        old.put("maxPendingSegments", 256);
+        old.put("mediaSequence", 7L);
+        old.put("discontinuitySequence", 0L);
+        old.put("segments", List.of(segment));
+        old.put("pending", List.of());
+        old.put("ended", false);
+        old.put("targetDurationExceeded", false);
+        old.put("lastActivityMillis", 5L);
+        old.put("version", 1L);
+        old.put("lostSegments", 0L);
+        old.put("lateSegments", 0L);
+        java.nio.ByteBuffer bytes = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericRecord>(
+                org.apache.avro.generic.GenericData.get(), v1).encode(old);
+        byte[] stored = new byte[bytes.remaining()];
+        bytes.get(stored);
+
+        RenditionWindow restored = StreamStateCodecs.WINDOW.decode(stored);
+
+        assertThat(restored.segments()).containsExactly(
+                new WindowSegment(7, "seg7.ts", 2_000_000, false, false, null, SegmentMedia.NONE));
     }
 }

@@ -165,7 +165,7 @@ class LiveRelayIT {
                 new AvroSerializer<>(new BundledSchemaRegistry()))) {
             for (String rendition : ChannelKafka.LADDER) {
                 LiveWindowSegment segment = new LiveWindowSegment(7L, "https://live.example/ghost/" + rendition
-                        + "/7.ts", 1_000_000L, false, false, null);
+                        + "/7.ts", 1_000_000L, false, false, null, null, null, null);
                 producer.send(new ProducerRecord<>(pipeline.liveWindows(), "ghost/" + rendition,
                         new LiveWindow("ghost", rendition, 1, 7L, 0L, List.of(segment), false, 1L))).get();
             }

@@ -63,7 +63,8 @@ class SchemaRegistryIT {
             // schema is the bundled one, so it gets id 1 under any subject.
             RestSchemaRegistryClient client = new RestSchemaRegistryClient(SchemaRegistryConfig.fromProperties(
                     Map.of("schema.registry.url", registry)));
-            assertThat(client.register(pipeline.streamEvents() + "-value", StreamEvent.getClassSchema())).isEqualTo(1);
+            assertThat(client.register(pipeline.streamEvents() + "-value", StreamEvent.getClassSchema()))
+                    .isEqualTo(BundledSchemas.STREAM_EVENT_V2.id());
 
             int probeV1 = post(registry, "/subjects/probe-value/versions", V1, 200).get("id").asInt();
             assertThat(probeV1).as("registered ids start above those kept for bundled schemas")

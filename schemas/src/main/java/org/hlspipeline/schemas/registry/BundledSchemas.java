@@ -36,9 +36,18 @@ public final class BundledSchemas {
     public static final BundledSchema LIVE_WINDOW_V1 =
             new BundledSchema(5, "hls.live-windows-value", frozen("LiveWindow-v1.avsc"));
 
+    /** Segments gain an initialisation section (EXT-X-MAP), a byte range and a key (EXT-X-KEY). */
+    public static final BundledSchema STREAM_EVENT_V2 =
+            new BundledSchema(6, "hls.stream-events-value", frozen("StreamEvent-v2.avsc"));
+
+    /** The window's segments carry the same three. */
+    public static final BundledSchema LIVE_WINDOW_V2 =
+            new BundledSchema(7, "hls.live-windows-value", frozen("LiveWindow-v2.avsc"));
+
     /** Every shipped version, by ascending id. */
     public static final List<BundledSchema> ALL = List.of(
-            STREAM_EVENT_V1, CHANNEL_COMMAND_V1, BROADCAST_V1, AIRED_SEGMENT_V1, LIVE_WINDOW_V1);
+            STREAM_EVENT_V1, CHANNEL_COMMAND_V1, BROADCAST_V1, AIRED_SEGMENT_V1, LIVE_WINDOW_V1, STREAM_EVENT_V2,
+            LIVE_WINDOW_V2);
 
     private BundledSchemas() {
     }

@@ -21,29 +21,33 @@ class BundledSchemaRegistryTest {
         assertThat(registry.register("hls.stream-events-value", StreamEvent.getClassSchema()))
                 .as("StreamEvent.avsc changed: freeze the new version as a new BundledSchemas entry with the next id "
                         + "(never edit an existing one)")
-                .isEqualTo(1);
+                .isEqualTo(BundledSchemas.STREAM_EVENT_V2.id());
     }
 
     @Test
     void theCurrentLiveWindowSchemaIsBundled() {
         assertThat(registry.register("hls.live-windows-value", LiveWindow.getClassSchema()))
                 .as("LiveWindow.avsc changed: freeze the new version as a new BundledSchemas entry with the next id")
-                .isEqualTo(5);
+                .isEqualTo(BundledSchemas.LIVE_WINDOW_V2.id());
     }
 
     @Test
     void streamEventGetsItsFixedIdWhateverTheSubject() {
-        assertThat(registry.register("renamed.stream-events-value", StreamEvent.getClassSchema())).isEqualTo(1);
-        assertThat(registry.register("anything", StreamEvent.getClassSchema())).isEqualTo(1);
+        assertThat(registry.register("renamed.stream-events-value", StreamEvent.getClassSchema())).isEqualTo(6);
+        assertThat(registry.register("anything", StreamEvent.getClassSchema())).isEqualTo(6);
+        assertThat(registry.register("anything", BundledSchemas.STREAM_EVENT_V1.schema())).isEqualTo(1);
     }
 
     @Test
     void schemaByIdGivesTheFrozenSchema() {
-        Schema frozen = registry.schemaById(1);
+        Schema frozen = registry.schemaById(6);
 
         assertThat(SchemaNormalization.parsingFingerprint64(frozen))
                 .isEqualTo(SchemaNormalization.parsingFingerprint64(StreamEvent.getClassSchema()));
         assertThat(frozen.getFullName()).isEqualTo("org.hlspipeline.schemas.stream.StreamEvent");
+        // The first version stays what it was: records written with id 1 still decode with it.
+        assertThat(SchemaNormalization.parsingFingerprint64(registry.schemaById(1)))
+                .isNotEqualTo(SchemaNormalization.parsingFingerprint64(frozen));
     }
 
     @Test
@@ -83,7 +87,7 @@ class BundledSchemaRegistryTest {
     @Test
     void aTableListingOneEncodingTwiceIsRejected() {
         assertThatThrownBy(() -> new BundledSchemaRegistry(List.of(
-                BundledSchemas.STREAM_EVENT_V1,
+                BundledSchemas.STREAM_EVENT_V2,
                 new BundledSchema(2, "hls.stream-events-value", StreamEvent.getClassSchema()))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("same parsing canonical form");

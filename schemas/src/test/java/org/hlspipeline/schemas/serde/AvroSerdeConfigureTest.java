@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.hlspipeline.schemas.registry.FakeConfluentRegistry;
 import org.hlspipeline.schemas.stream.RenditionInfo;
+import org.hlspipeline.schemas.registry.BundledSchemas;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class AvroSerdeConfigureTest {
 
         byte[] bytes = serde.serializer().serialize("hls.stream-events", EVENT);
 
-        assertThat(bytes).startsWith(0, 0, 0, 0, 1);
+        assertThat(bytes).startsWith(0, 0, 0, 0, BundledSchemas.STREAM_EVENT_V2.id());
         assertThat(serde.deserializer().deserialize("hls.stream-events", bytes)).isEqualTo(EVENT);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.hlspipeline.schemas.registry.BundledSchemas;
 import org.hlspipeline.schemas.registry.InMemorySchemaRegistry;
 import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.Segment;
@@ -42,12 +43,17 @@ class ConfluentWireFormatTest {
 
     /** Header by explicit shifts, body field by field in the schema's declared order. */
     private static byte[] handBuiltSegmentEvent() throws IOException {
+        return handBuiltSegmentEvent(SCHEMA_ID, true);
+    }
+
+    /** @param current with the fields version 2 added (map, byteRange, key, all null), else as version 1 wrote it */
+    private static byte[] handBuiltSegmentEvent(int schemaId, boolean current) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x00);
-        out.write(SCHEMA_ID >>> 24);
-        out.write(SCHEMA_ID >>> 16 & 0xff);
-        out.write(SCHEMA_ID >>> 8 & 0xff);
-        out.write(SCHEMA_ID & 0xff);
+        out.write(schemaId >>> 24);
+        out.write(schemaId >>> 16 & 0xff);
+        out.write(schemaId >>> 8 & 0xff);
+        out.write(schemaId & 0xff);
         BinaryEncoder body = EncoderFactory.get().binaryEncoder(out, null);
         body.writeString("cam-7");                       // streamId
         body.writeIndex(1);                              // eventId: ["null", "string"] -> string
@@ -60,6 +66,11 @@ class ConfluentWireFormatTest {
         body.writeIndex(1);                              // programDateTime: ["null", timestamp-millis] -> long
         body.writeLong(PROGRAM_DATE_TIME.toEpochMilli());
         body.writeBoolean(true);                         // discontinuity
+        if (current) {
+            body.writeIndex(0);                          // map: ["null", InitSection] -> null
+            body.writeIndex(0);                          // byteRange: ["null", ByteRange] -> null
+            body.writeIndex(0);                          // key: ["null", SegmentKey] -> null
+        }
         body.flush();
         return out.toByteArray();
     }
@@ -73,7 +84,8 @@ class ConfluentWireFormatTest {
         assertThat(event.getField("payload").schema().getTypes()).extracting(Schema::getName)
                 .containsExactly("Segment", "RenditionInfo", "EndOfStream");
         assertThat(Segment.getClassSchema().getFields()).extracting(Schema.Field::name)
-                .containsExactly("rendition", "sequence", "durationMicros", "uri", "programDateTime", "discontinuity");
+                .containsExactly("rendition", "sequence", "durationMicros", "uri", "programDateTime", "discontinuity",
+                        "map", "byteRange", "key");
         assertThat(Segment.getClassSchema().getField("programDateTime").schema().getTypes()).extracting(Schema::getType)
                 .containsExactly(Schema.Type.NULL, Schema.Type.LONG);
     }
@@ -86,6 +98,17 @@ class ConfluentWireFormatTest {
         assertThat(read).isEqualTo(segmentEvent());
         assertThat(read.getPayload()).isInstanceOf(Segment.class);
         assertThat(((Segment) read.getPayload()).getProgramDateTime()).isEqualTo(PROGRAM_DATE_TIME);
+    }
+
+    /** A record version 1 wrote (id 1, without the three fields) reads into today's class with them null. */
+    @Test
+    void aVersionOneRecordStillDecodes() throws IOException {
+        InMemorySchemaRegistry both = new InMemorySchemaRegistry().put(1, BundledSchemas.STREAM_EVENT_V1.schema());
+
+        StreamEvent read = new AvroDeserializer<>(StreamEvent.class, both)
+                .deserialize("hls.stream-events", handBuiltSegmentEvent(1, false));
+
+        assertThat(read).isEqualTo(segmentEvent());
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.hlspipeline.processor.hls;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How a segment is encrypted (EXT-X-KEY, RFC 8216 §4.3.2.4). The URI is passed through to players, never fetched:
+ * a key server's URL, or a DRM system's ({@code skd://…}, {@code data:…}).
+ *
+ * @param iv                {@code 0x} and 32 hexadecimal digits, or null (players derive it from the media
+ *                          sequence number)
+ * @param keyFormat         KEYFORMAT, or null for {@code identity}
+ * @param keyFormatVersions KEYFORMATVERSIONS ({@code 1}, {@code 1/2/5}), or null
+ */
+public record SegmentKey(String method, String uri, String iv, String keyFormat, String keyFormatVersions) {
+
+    /** The methods that encrypt; a segment in the clear has no key (rendered as METHOD=NONE after one that did). */
+    public static final Set<String> METHODS = Set.of("AES-128", "SAMPLE-AES", "SAMPLE-AES-CTR");
+    private static final Pattern IV = Pattern.compile("0[xX][0-9A-Fa-f]{32}");
+    private static final Pattern VERSIONS = Pattern.compile("[0-9]{1,9}(/[0-9]{1,9})*");
+
+    public SegmentKey {
+        problem(method, uri, iv, keyFormat, keyFormatVersions).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    /** Why these are not a key, or empty; each message names the field. */
+    public static Optional<String> problem(String method, String uri, String iv, String keyFormat,
+                                           String keyFormatVersions) {
+        if (method == null || !METHODS.contains(method)) {
+            return Optional.of("key method must be AES-128, SAMPLE-AES or SAMPLE-AES-CTR, was '" + method + "'");
+        }
+        Optional<String> problem = HlsText.quotedStringProblem("key URI", uri);
+        if (problem.isEmpty() && uri.length() > HlsText.MAX_URI_LENGTH) {
+            problem = Optional.of("key URI is " + uri.length() + " characters long, more than "
+                    + HlsText.MAX_URI_LENGTH);
+        }
+        if (problem.isEmpty() && uri.chars().anyMatch(Character::isWhitespace)) {
+            problem = Optional.of("key URI contains whitespace");
+        }
+        if (problem.isEmpty() && iv != null && !IV.matcher(iv).matches()) {
+            problem = Optional.of("key iv must be 0x and 32 hexadecimal digits (128 bits), was '" + iv + "'");
+        }
+        if (problem.isEmpty() && keyFormat != null) {
+            problem = HlsText.quotedStringProblem("key keyFormat", keyFormat);
+        }
+        if (problem.isEmpty() && keyFormatVersions != null && !VERSIONS.matcher(keyFormatVersions).matches()) {
+            problem = Optional.of("key keyFormatVersions must be positive integers separated by '/', e.g. 1 or "
+                    + "1/2/5, was '" + keyFormatVersions + "'");
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,54 @@
+package org.hlspipeline.processor.kafka;
+
+import org.hlspipeline.processor.hls.ByteRange;
+import org.hlspipeline.processor.hls.InitSection;
+import org.hlspipeline.processor.hls.SegmentKey;
+import org.hlspipeline.processor.hls.SegmentMedia;
+
+/**
+ * A segment's initialisation section, byte range and key between the pure model and the Avro records that carry
+ * them: the stream events, the live windows and the window store all use the same three records.
+ */
+public final class SegmentMediaRecords {
+
+    private SegmentMediaRecords() {
+    }
+
+    /** @throws IllegalArgumentException when a value breaks a rule (the event check refuses those first) */
+    public static SegmentMedia fromRecords(org.hlspipeline.schemas.stream.InitSection map,
+                                           org.hlspipeline.schemas.stream.ByteRange byteRange,
+                                           org.hlspipeline.schemas.stream.SegmentKey key) {
+        if (map == null && byteRange == null && key == null) {
+            return SegmentMedia.NONE;
+        }
+        return new SegmentMedia(
+                map == null ? null : new InitSection(map.getUri(), range(map.getByteRange())),
+                range(byteRange),
+                key == null ? null : new SegmentKey(key.getMethod(), key.getUri(), key.getIv(), key.getKeyFormat(),
+                        key.getKeyFormatVersions()));
+    }
+
+    public static org.hlspipeline.schemas.stream.InitSection mapRecord(SegmentMedia media) {
+        InitSection map = media.map();
+        return map == null ? null : new org.hlspipeline.schemas.stream.InitSection(map.uri(),
+                rangeRecord(map.byteRange()));
+    }
+
+    public static org.hlspipeline.schemas.stream.ByteRange byteRangeRecord(SegmentMedia media) {
+        return rangeRecord(media.byteRange());
+    }
+
+    public static org.hlspipeline.schemas.stream.SegmentKey keyRecord(SegmentMedia media) {
+        SegmentKey key = media.key();
+        return key == null ? null : new org.hlspipeline.schemas.stream.SegmentKey(key.method(), key.uri(), key.iv(),
+                key.keyFormat(), key.keyFormatVersions());
+    }
+
+    private static ByteRange range(org.hlspipeline.schemas.stream.ByteRange range) {
+        return range == null ? null : new ByteRange(range.getLength(), range.getOffset());
+    }
+
+    private static org.hlspipeline.schemas.stream.ByteRange rangeRecord(ByteRange range) {
+        return range == null ? null : new org.hlspipeline.schemas.stream.ByteRange(range.length(), range.offset());
+    }
+}
