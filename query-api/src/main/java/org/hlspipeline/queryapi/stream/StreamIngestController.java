@@ -133,6 +133,9 @@ class StreamIngestController {
                 .setUri(request.path())
                 .setProgramDateTime(request.programDateTime())
                 .setDiscontinuity(Boolean.TRUE.equals(request.discontinuity()))
+                .setMap(request.mapRecord())
+                .setByteRange(request.byteRangeRecord())
+                .setKey(request.keyRecord())
                 .build();
         StreamEventCheck.segmentProblem(segment).ifPresent(problem -> {
             throw Problems.badRequest(problem);
