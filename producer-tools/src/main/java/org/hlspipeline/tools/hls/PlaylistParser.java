@@ -182,6 +182,11 @@ public final class PlaylistParser {
             case "#EXT-X-MAP" -> {
                 AttributeList attributes = AttributeList.parse(source, number, name,
                         values.required(number, name, value));
+                if (attributes.has("BYTERANGE")) {
+                    throw new PlaylistException(source, number, "an initialization section in a byte range "
+                            + "(#EXT-X-MAP BYTERANGE) is not supported yet: a map must be a whole resource "
+                            + "(with ffmpeg, do not use -hls_flags single_file)");
+                }
                 segments.map(attributes.quoted("URI", true));
             }
             case "#EXT-X-KEY" -> {

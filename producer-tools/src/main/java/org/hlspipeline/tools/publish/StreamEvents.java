@@ -3,6 +3,7 @@ package org.hlspipeline.tools.publish;
 import java.time.Instant;
 
 import org.hlspipeline.schemas.stream.EndOfStream;
+import org.hlspipeline.schemas.stream.InitSection;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
@@ -15,6 +16,12 @@ public final class StreamEvents {
 
     public static StreamEvent segment(String stream, String eventId, String rendition, long sequence, long durationMicros,
                                String uri, Instant programDateTime, boolean discontinuity) {
+        return segment(stream, eventId, rendition, sequence, durationMicros, uri, programDateTime, discontinuity, null);
+    }
+
+    /** @param mapUri the initialisation section of an fMP4/CMAF segment (EXT-X-MAP), or null */
+    public static StreamEvent segment(String stream, String eventId, String rendition, long sequence, long durationMicros,
+                               String uri, Instant programDateTime, boolean discontinuity, String mapUri) {
         return envelope(stream, eventId, Segment.newBuilder()
                 .setRendition(rendition)
                 .setSequence(sequence)
@@ -22,6 +29,7 @@ public final class StreamEvents {
                 .setUri(uri)
                 .setProgramDateTime(programDateTime)
                 .setDiscontinuity(discontinuity)
+                .setMap(mapUri == null ? null : new InitSection(mapUri, null))
                 .build());
     }
 

@@ -62,7 +62,6 @@ final class RenditionTail {
     private Long lastMediaSequence;
     private boolean readOnce;
     private boolean ended;
-    private boolean mapNoted;
     private boolean behindStateNoted;
 
     RenditionTail(String name, PlaylistLocation location, String reference, PlaylistWatch watch, Target target) {
@@ -119,13 +118,9 @@ final class RenditionTail {
         for (int i = 0; i < segments.size(); i++) {
             ParsedSegment segment = segments.get(i);
             long sequence = playlist.sequenceOf(i);
-            String uri = publishedUri(segment);
-            if (segment.mapUri() != null && !mapNoted) {
-                mapNoted = true;
-                note(where + ": rendition " + name + " is fMP4 with the initialization section "
-                        + segment.mapUri() + " (#EXT-X-MAP); the pipeline publishes the media segments only, and "
-                        + "its playlists carry no #EXT-X-MAP, so players need a format without one (MPEG-TS)");
-            }
+            String uri = publishedUri(segment, segment.segment().uri(), "segment URI");
+            // An fMP4 rendition's initialisation section travels with each segment, its URI published like theirs.
+            String map = segment.mapUri() == null ? null : publishedUri(segment, segment.mapUri(), "map URI");
             Long last = lastPublished;
             if (last != null && sequence <= last) {
                 checkSameAsPublished(segment, sequence, uri);
@@ -143,7 +138,7 @@ final class RenditionTail {
             lastPublished = sequence;
             published.put(sequence, uri);
             newSequences++;
-            if (publish(segment, sequence, uri)) {
+            if (publish(segment, sequence, uri, map)) {
                 publishedNow++;
             }
             target.state().published(name, sequence);
@@ -173,7 +168,7 @@ final class RenditionTail {
     }
 
     /** Publishes one new segment, unless the pipeline would refuse it; says which. */
-    private boolean publish(ParsedSegment segment, long sequence, String uri) throws PublishException {
+    private boolean publish(ParsedSegment segment, long sequence, String uri, String map) throws PublishException {
         String where = location + " line " + segment.line() + ": segment #" + sequence;
         if (segment.segment().gap()) {
             note(where + " is marked #EXT-X-GAP; not published");
@@ -185,8 +180,8 @@ final class RenditionTail {
             return false;
         }
         target.output().publish(StreamEvents.segment(target.stream(), null, name, sequence,
-                segment.segment().durationMicros(), uri, segment.segment().programDateTime(), segment.segment().discontinuity()),
-                "segment " + target.stream() + "/" + name + " #" + sequence);
+                segment.segment().durationMicros(), uri, segment.segment().programDateTime(),
+                segment.segment().discontinuity(), map), "segment " + target.stream() + "/" + name + " #" + sequence);
         return true;
     }
 
@@ -199,17 +194,17 @@ final class RenditionTail {
         }
     }
 
-    private String publishedUri(ParsedSegment segment) throws ToolFailure {
+    private String publishedUri(ParsedSegment segment, String written, String what) throws ToolFailure {
         String where = location + " line " + segment.line() + ": ";
         String uri;
         try {
-            uri = target.uris().of(reference, segment.segment().uri());
+            uri = target.uris().of(reference, written);
         } catch (IllegalArgumentException e) {
-            throw ToolFailure.input(where + "segment URI " + e.getMessage());
+            throw ToolFailure.input(where + what + " " + e.getMessage());
         }
         Optional<String> problem = InputRules.uriProblem(uri);
         if (problem.isPresent()) {
-            throw ToolFailure.input(where + "segment URI '" + uri + "' cannot be published: " + problem.get());
+            throw ToolFailure.input(where + what + " '" + uri + "' cannot be published: " + problem.get());
         }
         return uri;
     }
