@@ -84,6 +84,38 @@ class FfmpegPlaysItIT {
     }
 
     /**
+     * ffmpeg's fMP4 output ({@code -hls_segment_type fmp4}), followed by {@code tail}: the app's playlist carries
+     * the initialisation section as EXT-X-MAP, and ffmpeg plays it, fetching init.mp4 from the origin.
+     */
+    @Test
+    void anFmp4StreamThatTailPublishesPlays(@TempDir Path folder) throws Exception {
+        String stream = "ffmpeg-fmp4";
+        String media = HttpPlaylists.mediaPath(stream, TestMedia.LIVE_RENDITION);
+        try (MediaServer origin = MediaServer.serve(folder);
+             Ffmpeg.Running transcoder = TestMedia.liveFmp4(folder, 40);
+             ToolProcess tail = ToolProcess.start(folder, "tail-fmp4", List.of("tail",
+                     folder.resolve("index.m3u8").toString(), "--stream", stream,
+                     "--rendition", TestMedia.LIVE_RENDITION, "--base-url", origin.url(""),
+                     "--bootstrap-servers", TestKafka.bootstrapServers(), "--topic", pipeline.streamEvents()))) {
+            await("3 segments in the app's playlist").atMost(Duration.ofSeconds(40))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> segmentsIn(media) >= 3);
+            String playlist = HttpPlaylists.playlist(app.http(), stream, TestMedia.LIVE_RENDITION);
+            assertThat(playlist).contains("#EXT-X-VERSION:6\n")
+                    .containsOnlyOnce("#EXT-X-MAP:URI=\"" + origin.url("init.mp4") + "\"\n");
+
+            Ffmpeg.Run play = Ffmpeg.play(folder.resolve("play-fmp4.log"), app.baseUrl() + media, PLAY_SECONDS,
+                    PLAY_LIMIT);
+
+            assertThat(play.errorLines()).as("ffmpeg's errors").isEmpty();
+            assertThat(play.exitCode()).isZero();
+            assertThat(origin.served()).as("the player fetched the initialisation section")
+                    .anyMatch(s -> s.path().equals("/init.mp4") && s.status() == 200);
+            assertThat(origin.served().stream().filter(s -> s.path().endsWith(".m4s")).toList())
+                    .hasSizeGreaterThanOrEqualTo(4).allSatisfy(s -> assertThat(s.status()).isEqualTo(200));
+        }
+    }
+
+    /**
      * A channel of two ffmpeg-made VOD assets, imported with {@code asset import} and scheduled with channel
      * commands, plays across its item change (a discontinuity: the second asset's timestamps start over).
      */

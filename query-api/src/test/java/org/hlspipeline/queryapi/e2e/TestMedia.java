@@ -66,6 +66,21 @@ final class TestMedia {
     }
 
     /**
+     * A live stream in fMP4 (CMAF) segments, written in real time for {@code seconds}: the media playlist
+     * {@code index.m3u8} with {@code #EXT-X-MAP:URI="init.mp4"}, segments {@code seg<n>.m4s}, a window of 6.
+     */
+    static Ffmpeg.Running liveFmp4(Path folder, int seconds) {
+        List<String> arguments = new ArrayList<>(sources(seconds, true, 440));
+        arguments.addAll(List.of("-map", "0:v", "-map", "1:a"));
+        arguments.addAll(encoding(seconds));
+        arguments.addAll(List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_list_size", "6",
+                "-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
+                "-hls_segment_filename", folder.resolve("seg%d.m4s").toString(),
+                folder.resolve("index.m3u8").toString()));
+        return Ffmpeg.start(folder.resolve("ffmpeg.log"), arguments);
+    }
+
+    /**
      * A VOD asset of {@code seconds} ({@code -hls_playlist_type vod}, as fast as ffmpeg goes): a master playlist
      * {@code master.m3u8} with one variant per height, {@code <height>p/index.m3u8} and its segments
      * {@code <height>p/seg<n>.ts} numbered from {@code startNumber}, every variant cut at the same keyframes.
