@@ -1,6 +1,7 @@
 package org.hlspipeline.tools.hls;
 
 import org.hlspipeline.processor.hls.MediaSegment;
+import org.hlspipeline.processor.hls.SegmentKey;
 
 /**
  * One segment of a {@link ParsedMediaPlaylist}: the app's {@link MediaSegment} and where it was written.
@@ -8,8 +9,9 @@ import org.hlspipeline.processor.hls.MediaSegment;
  * @param line    the line of its URI
  * @param title   the {@code EXTINF} title, or null
  * @param mapUri  the {@code EXT-X-MAP} URI in effect (fMP4 initialization section), else null
+ * @param key     the {@code EXT-X-KEY} in effect, its URI as written, else null (in the clear)
  * @param segment URI as written, duration ({@code EXTINF} in microseconds, rounded half up), discontinuity, gap
  *                and program date-time (to the millisecond)
  */
-public record ParsedSegment(int line, String title, String mapUri, MediaSegment segment) {
+public record ParsedSegment(int line, String title, String mapUri, SegmentKey key, MediaSegment segment) {
 }

@@ -1,5 +1,7 @@
 package org.hlspipeline.tools.hls;
 
+import org.hlspipeline.processor.hls.SegmentKey;
+
 import java.util.List;
 import java.util.Set;
 
@@ -193,9 +195,16 @@ public final class PlaylistParser {
                 AttributeList attributes = AttributeList.parse(source, number, name,
                         values.required(number, name, value));
                 String method = attributes.enumerated("METHOD", true);
-                if (!method.equals("NONE")) {
-                    throw new PlaylistException(source, number, "encrypted segments (#EXT-X-KEY METHOD=" + method
-                            + ") are not supported: the pipeline's playlists carry no keys");
+                if (method.equals("NONE")) {
+                    segments.key(null);
+                } else {
+                    try {
+                        segments.key(new SegmentKey(method, attributes.quoted("URI", true),
+                                attributes.enumerated("IV", false), attributes.quoted("KEYFORMAT", false),
+                                attributes.quoted("KEYFORMATVERSIONS", false)));
+                    } catch (IllegalArgumentException e) {
+                        throw new PlaylistException(source, number, e.getMessage());
+                    }
                 }
             }
             case "#EXT-X-BYTERANGE" -> throw new PlaylistException(source, number, "byte-range segments "

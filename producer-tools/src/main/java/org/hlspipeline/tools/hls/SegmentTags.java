@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 
 import org.hlspipeline.processor.hls.MediaPlaylist;
 import org.hlspipeline.processor.hls.MediaSegment;
+import org.hlspipeline.processor.hls.SegmentKey;
 import org.hlspipeline.processor.rules.InputRules;
 
 /**
@@ -24,6 +25,7 @@ final class SegmentTags {
     private final List<ParsedSegment> segments = new ArrayList<>();
     private PlaylistException refusal;
     private String mapUri;
+    private SegmentKey key;
     private int pendingLine;
     private Long pendingDuration;
     private String pendingTitle;
@@ -63,6 +65,11 @@ final class SegmentTags {
         mapUri = uri;
     }
 
+    /** The key for the segments that follow; null after METHOD=NONE. */
+    void key(SegmentKey key) {
+        this.key = key;
+    }
+
     /** An EXTINF waits for its URI line. */
     boolean pending() {
         return pendingDuration != null;
@@ -81,7 +88,7 @@ final class SegmentTags {
     void uri(int number, String uri) throws PlaylistException {
         if (refusal == null) {
             try {
-                segments.add(new ParsedSegment(number, pendingTitle, mapUri, new MediaSegment(uri, pendingDuration,
+                segments.add(new ParsedSegment(number, pendingTitle, mapUri, key, new MediaSegment(uri, pendingDuration,
                         pendingDiscontinuity, pendingGap, pendingProgramDateTime)));
             } catch (IllegalArgumentException e) {
                 Optional<String> uriProblem = InputRules.uriProblem(uri);

@@ -6,6 +6,7 @@ import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.InitSection;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
+import org.hlspipeline.schemas.stream.SegmentKey;
 import org.hlspipeline.schemas.stream.StreamEvent;
 
 /** The {@code hls.stream-events} envelopes the commands send, keyed by the stream id. */
@@ -16,12 +17,17 @@ public final class StreamEvents {
 
     public static StreamEvent segment(String stream, String eventId, String rendition, long sequence, long durationMicros,
                                String uri, Instant programDateTime, boolean discontinuity) {
-        return segment(stream, eventId, rendition, sequence, durationMicros, uri, programDateTime, discontinuity, null);
+        return segment(stream, eventId, rendition, sequence, durationMicros, uri, programDateTime, discontinuity, null,
+                null);
     }
 
-    /** @param mapUri the initialisation section of an fMP4/CMAF segment (EXT-X-MAP), or null */
+    /**
+     * @param mapUri the initialisation section of an fMP4/CMAF segment (EXT-X-MAP), or null
+     * @param key    how the segment is encrypted (EXT-X-KEY), its URI as published, or null
+     */
     public static StreamEvent segment(String stream, String eventId, String rendition, long sequence, long durationMicros,
-                               String uri, Instant programDateTime, boolean discontinuity, String mapUri) {
+                               String uri, Instant programDateTime, boolean discontinuity, String mapUri,
+                               org.hlspipeline.processor.hls.SegmentKey key) {
         return envelope(stream, eventId, Segment.newBuilder()
                 .setRendition(rendition)
                 .setSequence(sequence)
@@ -30,6 +36,8 @@ public final class StreamEvents {
                 .setProgramDateTime(programDateTime)
                 .setDiscontinuity(discontinuity)
                 .setMap(mapUri == null ? null : new InitSection(mapUri, null))
+                .setKey(key == null ? null : new SegmentKey(key.method(), key.uri(), key.iv(), key.keyFormat(),
+                        key.keyFormatVersions()))
                 .build());
     }
 

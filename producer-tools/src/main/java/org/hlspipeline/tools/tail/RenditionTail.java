@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hlspipeline.processor.hls.SegmentKey;
 import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.InputChecks;
@@ -121,6 +122,10 @@ final class RenditionTail {
             String uri = publishedUri(segment, segment.segment().uri(), "segment URI");
             // An fMP4 rendition's initialisation section travels with each segment, its URI published like theirs.
             String map = segment.mapUri() == null ? null : publishedUri(segment, segment.mapUri(), "map URI");
+            // A key URI is resolved like the others, for players; the key itself is never fetched here.
+            SegmentKey key = segment.key() == null ? null : new SegmentKey(segment.key().method(),
+                    keyUri(segment, segment.key().uri()), segment.key().iv(),
+                    segment.key().keyFormat(), segment.key().keyFormatVersions());
             Long last = lastPublished;
             if (last != null && sequence <= last) {
                 checkSameAsPublished(segment, sequence, uri);
@@ -138,7 +143,7 @@ final class RenditionTail {
             lastPublished = sequence;
             published.put(sequence, uri);
             newSequences++;
-            if (publish(segment, sequence, uri, map)) {
+            if (publish(segment, sequence, uri, map, key)) {
                 publishedNow++;
             }
             target.state().published(name, sequence);
@@ -168,7 +173,8 @@ final class RenditionTail {
     }
 
     /** Publishes one new segment, unless the pipeline would refuse it; says which. */
-    private boolean publish(ParsedSegment segment, long sequence, String uri, String map) throws PublishException {
+    private boolean publish(ParsedSegment segment, long sequence, String uri, String map, SegmentKey key)
+            throws PublishException {
         String where = location + " line " + segment.line() + ": segment #" + sequence;
         if (segment.segment().gap()) {
             note(where + " is marked #EXT-X-GAP; not published");
@@ -181,7 +187,7 @@ final class RenditionTail {
         }
         target.output().publish(StreamEvents.segment(target.stream(), null, name, sequence,
                 segment.segment().durationMicros(), uri, segment.segment().programDateTime(),
-                segment.segment().discontinuity(), map), "segment " + target.stream() + "/" + name + " #" + sequence);
+                segment.segment().discontinuity(), map, key), "segment " + target.stream() + "/" + name + " #" + sequence);
         return true;
     }
 
@@ -192,6 +198,13 @@ final class RenditionTail {
             note(location + ": the state file says segment #" + lastPublished + " of rendition " + name
                     + " was published, but the playlist ends at #" + newest + "; waiting for newer segments");
         }
+    }
+
+    /** A DRM system's key URI ({@code skd://…}, {@code data:…}) passes as written; a key server's is resolved. */
+    private String keyUri(ParsedSegment segment, String written) throws ToolFailure {
+        boolean otherScheme = written.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")
+                && !written.regionMatches(true, 0, "http:", 0, 5) && !written.regionMatches(true, 0, "https:", 0, 6);
+        return otherScheme ? written : publishedUri(segment, written, "key URI");
     }
 
     private String publishedUri(ParsedSegment segment, String written, String what) throws ToolFailure {

@@ -449,6 +449,29 @@ class TailCommandTest {
         assertThat(result.err()).doesNotContain("note");
     }
 
+    @Test
+    void encryptedSegmentsArePublishedWithTheirKeyWhichIsNeverFetched() throws Exception {
+        Path playlist = write("enc.m3u8", String.join("\n", "#EXTM3U", "#EXT-X-VERSION:3",
+                "#EXT-X-TARGETDURATION:2", "#EXT-X-MEDIA-SEQUENCE:0",
+                "#EXT-X-KEY:METHOD=AES-128,URI=\"keys/k1.bin\",IV=0x000102030405060708090a0b0c0d0e0f",
+                "#EXTINF:2,", "seg0.ts",
+                "#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"skd://key-2\",KEYFORMAT=\"com.apple.streamingkeydelivery\","
+                        + "KEYFORMATVERSIONS=\"1\"",
+                "#EXTINF:2,", "seg1.ts", "#EXT-X-KEY:METHOD=NONE", "#EXTINF:2,", "seg2.ts", "#EXT-X-ENDLIST", ""));
+
+        ToolRun result = ToolRun.run(publisher, "tail", playlist.toString(), "--stream", "news", "--rendition",
+                "720p", "--base-url", "https://cdn.example/live/", "--once");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<Segment> segments = Published.segments(publisher);
+        assertThat(segments.get(0).getKey().getUri()).isEqualTo("https://cdn.example/live/keys/k1.bin");
+        assertThat(segments.get(0).getKey().getIv()).isEqualTo("0x000102030405060708090a0b0c0d0e0f");
+        // A DRM system's URI is passed as written, not resolved against the base URL.
+        assertThat(segments.get(1).getKey().getUri()).isEqualTo("skd://key-2");
+        assertThat(segments.get(1).getKey().getKeyFormat()).isEqualTo("com.apple.streamingkeydelivery");
+        assertThat(segments.get(2).getKey()).isNull();
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "not a playlist\\n| line 1: not an HLS playlist: the first line must be #EXTM3U",
@@ -457,7 +480,8 @@ class TailCommandTest {
         "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\nseg0.ts\\n| line 3: URI line 'seg0.ts' has no #EXTINF before it",
         "#EXTM3U\\n#EXTINF:2,\\nseg0.ts\\n| #EXT-X-TARGETDURATION is missing",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXTINF:2,\\n#EXT-X-BYTERANGE:100@0\\nall.ts\\n| line 4: byte-range segments",
-        "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXT-X-KEY:METHOD=AES-128,URI=\"k\"\\n| line 3: encrypted segments",
+        "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXT-X-KEY:METHOD=AES-256,URI=\"k\"\\n"
+                + "| line 3: key method must be AES-128, SAMPLE-AES or SAMPLE-AES-CTR, was 'AES-256'",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:00\\n#EXTINF:2,\\ns.ts\\n"
                 + "| line 3: #EXT-X-PROGRAM-DATE-TIME must be an ISO 8601 date-time with a time zone",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXTINF:2,\\nseg 0.ts\\n"

@@ -116,6 +116,37 @@ class FfmpegPlaysItIT {
     }
 
     /**
+     * ffmpeg's AES-128 encrypted output, followed by {@code tail}: the app's playlist carries the EXT-X-KEY with
+     * the key URI resolved against the origin, and ffmpeg plays it with the key fetched from there.
+     */
+    @Test
+    void anEncryptedStreamPlaysWithItsKeyFromTheOrigin(@TempDir Path folder) throws Exception {
+        String stream = "ffmpeg-aes";
+        String media = HttpPlaylists.mediaPath(stream, TestMedia.LIVE_RENDITION);
+        try (MediaServer origin = MediaServer.serve(folder);
+             Ffmpeg.Running transcoder = TestMedia.liveEncrypted(folder, 40);
+             ToolProcess tail = ToolProcess.start(folder, "tail-aes", List.of("tail",
+                     folder.resolve("index.m3u8").toString(), "--stream", stream,
+                     "--rendition", TestMedia.LIVE_RENDITION, "--base-url", origin.url(""),
+                     "--bootstrap-servers", TestKafka.bootstrapServers(), "--topic", pipeline.streamEvents()))) {
+            await("3 segments in the app's playlist").atMost(Duration.ofSeconds(40))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> segmentsIn(media) >= 3);
+            assertThat(HttpPlaylists.playlist(app.http(), stream, TestMedia.LIVE_RENDITION))
+                    .containsOnlyOnce("#EXT-X-KEY:METHOD=AES-128,URI=\"" + origin.url("enc.key")
+                            + "\",IV=0x00112233445566778899aabbccddeeff\n");
+
+            Ffmpeg.Run play = Ffmpeg.play(folder.resolve("play-aes.log"), app.baseUrl() + media, PLAY_SECONDS,
+                    PLAY_LIMIT);
+
+            assertThat(play.errorLines()).as("ffmpeg's errors").isEmpty();
+            assertThat(play.exitCode()).isZero();
+            assertThat(origin.served()).as("the player fetched the key")
+                    .anyMatch(s -> s.path().equals("/enc.key") && s.status() == 200);
+            assertEverySegmentAskedForWasThere(origin, 4);
+        }
+    }
+
+    /**
      * A channel of two ffmpeg-made VOD assets, imported with {@code asset import} and scheduled with channel
      * commands, plays across its item change (a discontinuity: the second asset's timestamps start over).
      */

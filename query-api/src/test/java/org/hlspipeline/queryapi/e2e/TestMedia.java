@@ -81,6 +81,27 @@ final class TestMedia {
     }
 
     /**
+     * A live stream of AES-128 encrypted MPEG-TS segments ({@code -hls_key_info_file}), written in real time for
+     * {@code seconds}: {@code index.m3u8} with {@code #EXT-X-KEY:METHOD=AES-128,URI="enc.key",IV=…}, the 16-byte
+     * key in {@code enc.key} beside it, as a key server would serve it.
+     */
+    static Ffmpeg.Running liveEncrypted(Path folder, int seconds) throws java.io.IOException {
+        byte[] key = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        java.nio.file.Files.write(folder.resolve("enc.key"), key);
+        java.nio.file.Files.writeString(folder.resolve("enc.keyinfo"), "enc.key\n" + folder.resolve("enc.key")
+                + "\n00112233445566778899aabbccddeeff\n");
+        List<String> arguments = new ArrayList<>(sources(seconds, true, 440));
+        arguments.addAll(List.of("-map", "0:v", "-map", "1:a"));
+        arguments.addAll(encoding(seconds));
+        arguments.addAll(List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_list_size", "6",
+                "-hls_key_info_file", folder.resolve("enc.keyinfo").toString(),
+                "-hls_segment_filename", folder.resolve("seg%d.ts").toString(),
+                folder.resolve("index.m3u8").toString()));
+        return Ffmpeg.start(folder.resolve("ffmpeg.log"), arguments);
+    }
+
+    /**
      * A VOD asset of {@code seconds} ({@code -hls_playlist_type vod}, as fast as ffmpeg goes): a master playlist
      * {@code master.m3u8} with one variant per height, {@code <height>p/index.m3u8} and its segments
      * {@code <height>p/seg<n>.ts} numbered from {@code startNumber}, every variant cut at the same keyframes.
