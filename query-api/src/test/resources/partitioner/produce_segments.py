@@ -1,14 +1,14 @@
 """Produces segment events as a third-party Python transcoder would: confluent-kafka (librdkafka) with its
 default partitioner, and the Confluent wire format written by hand (magic byte 0, the 4-byte big-endian schema
-id, then Avro binary written by the avro library from the repository's schema files).
+id, then Avro binary written by the avro library from the repository's frozen, self-contained schema file of
+StreamEvent version 1, whose bundled id is 1).
 
-Usage: produce_segments.py BOOTSTRAP TOPIC SCHEMA_DIR STREAM_ID FIRST LAST [PARTITIONER]
+Usage: produce_segments.py BOOTSTRAP TOPIC SCHEMA_FILE STREAM_ID FIRST LAST [PARTITIONER]
 PARTITIONER is librdkafka's "partitioner" setting; without it, librdkafka's default.
 Prints one line "<sequence> <partition>" per delivered record, in sequence order; exits non-zero on any error.
 """
 import io
 import json
-import os
 import struct
 import sys
 
@@ -19,14 +19,9 @@ from confluent_kafka import Producer
 BUNDLED_STREAM_EVENT_V1 = 1
 
 
-def stream_event_schema(schema_dir):
-    # StreamEvent names the other records by their full names, so they are parsed first into one set of names.
-    names = avro.schema.Names()
-    schema = None
-    for file in ("Segment.avsc", "RenditionInfo.avsc", "EndOfStream.avsc", "StreamEvent.avsc"):
-        with open(os.path.join(schema_dir, file), encoding="utf-8") as f:
-            schema = avro.schema.make_avsc_object(json.load(f), names)
-    return schema
+def stream_event_schema(schema_file):
+    with open(schema_file, encoding="utf-8") as f:
+        return avro.schema.parse(f.read())
 
 
 def wire_format(schema, event):
@@ -36,8 +31,8 @@ def wire_format(schema, event):
     return out.getvalue()
 
 
-def main(bootstrap, topic, schema_dir, stream_id, first, last, partitioner=None):
-    schema = stream_event_schema(schema_dir)
+def main(bootstrap, topic, schema_file, stream_id, first, last, partitioner=None):
+    schema = stream_event_schema(schema_file)
     delivered = {}
     errors = []
 

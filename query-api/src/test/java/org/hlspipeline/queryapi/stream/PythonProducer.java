@@ -71,13 +71,16 @@ final class PythonProducer {
         }
     }
 
-    /** The schema files a third party reads; the tests run in the query-api module's folder. */
+    /**
+     * The frozen StreamEvent v1 file a third party reads, self-contained and bundled as id 1, so that the script
+     * needs no change when the schema evolves; the tests run in the query-api module's folder.
+     */
     private static Path schemaDir() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("schemas")
-                .resolve("src/main/avro/stream");
-        if (!Files.isRegularFile(dir.resolve("StreamEvent.avsc"))) {
-            fail("No StreamEvent.avsc in %s", dir);
+        Path file = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("schemas")
+                .resolve("src/main/resources/org/hlspipeline/schemas/registry/StreamEvent-v1.avsc");
+        if (!Files.isRegularFile(file)) {
+            fail("No %s", file);
         }
-        return dir;
+        return file;
     }
 }
