@@ -1,5 +1,6 @@
 package org.hlspipeline.tools.hls;
 
+import org.hlspipeline.processor.hls.ByteRange;
 import org.hlspipeline.processor.hls.SegmentKey;
 
 import java.util.List;
@@ -34,6 +35,15 @@ public final class PlaylistParser {
             "#EXT-X-BYTERANGE", "#EXT-X-KEY", "#EXT-X-GAP", "#EXT-X-DATERANGE", "#EXT-X-PART",
             "#EXT-X-PART-INF", "#EXT-X-SERVER-CONTROL", "#EXT-X-PRELOAD-HINT", "#EXT-X-SKIP",
             "#EXT-X-RENDITION-REPORT", "#EXT-X-BITRATE");
+    /** EXT-X-MAP's BYTERANGE, {@code <length>@<offset>} (RFC 8216 4.3.2.5: the offset is not optional there). */
+    private ByteRange byteRange(int number, String text) throws PlaylistException {
+        try {
+            return ByteRange.parse("#EXT-X-MAP BYTERANGE", text);
+        } catch (IllegalArgumentException e) {
+            throw new PlaylistException(source, number, e.getMessage());
+        }
+    }
+
     private static final Set<String> MASTER_TAGS = Set.of("#EXT-X-STREAM-INF", "#EXT-X-MEDIA",
             "#EXT-X-I-FRAME-STREAM-INF", "#EXT-X-SESSION-DATA", "#EXT-X-SESSION-KEY", "#EXT-X-CONTENT-STEERING");
 
@@ -184,12 +194,8 @@ public final class PlaylistParser {
             case "#EXT-X-MAP" -> {
                 AttributeList attributes = AttributeList.parse(source, number, name,
                         values.required(number, name, value));
-                if (attributes.has("BYTERANGE")) {
-                    throw new PlaylistException(source, number, "an initialization section in a byte range "
-                            + "(#EXT-X-MAP BYTERANGE) is not supported yet: a map must be a whole resource "
-                            + "(with ffmpeg, do not use -hls_flags single_file)");
-                }
-                segments.map(attributes.quoted("URI", true));
+                String range = attributes.quoted("BYTERANGE", false);
+                segments.map(number, attributes.quoted("URI", true), range == null ? null : byteRange(number, range));
             }
             case "#EXT-X-KEY" -> {
                 AttributeList attributes = AttributeList.parse(source, number, name,
@@ -207,9 +213,16 @@ public final class PlaylistParser {
                     }
                 }
             }
-            case "#EXT-X-BYTERANGE" -> throw new PlaylistException(source, number, "byte-range segments "
-                    + "(#EXT-X-BYTERANGE) are not supported: a segment must be a whole resource "
-                    + "(with ffmpeg, do not use -hls_flags single_file)");
+            case "#EXT-X-BYTERANGE" -> {
+                String[] parts = values.required(number, name, value).split("@", -1);
+                if (parts.length > 2 || !parts[0].matches("\\d{1,18}")
+                        || (parts.length == 2 && !parts[1].matches("\\d{1,18}"))) {
+                    throw new PlaylistException(source, number, "#EXT-X-BYTERANGE must be <length>[@<offset>], was '"
+                            + value + "'");
+                }
+                segments.byteRange(number, Long.parseLong(parts[0]),
+                        parts.length == 2 ? Long.valueOf(parts[1]) : null);
+            }
             case "#EXT-X-I-FRAMES-ONLY" -> throw new PlaylistException(source, number,
                     "I-frame-only playlists (#EXT-X-I-FRAMES-ONLY) are not supported");
             case "#EXT-X-DEFINE" -> throw new PlaylistException(source, number,

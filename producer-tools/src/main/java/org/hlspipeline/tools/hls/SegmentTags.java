@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 import org.hlspipeline.processor.hls.MediaPlaylist;
+import org.hlspipeline.processor.hls.ByteRange;
+import org.hlspipeline.processor.hls.InitSection;
 import org.hlspipeline.processor.hls.MediaSegment;
+import org.hlspipeline.processor.hls.SegmentMedia;
 import org.hlspipeline.processor.hls.SegmentKey;
 import org.hlspipeline.processor.rules.InputRules;
 
@@ -24,8 +27,10 @@ final class SegmentTags {
     private final boolean growing;
     private final List<ParsedSegment> segments = new ArrayList<>();
     private PlaylistException refusal;
-    private String mapUri;
+    private InitSection map;
     private SegmentKey key;
+    private Long pendingRangeLength;
+    private Long pendingRangeOffset;
     private int pendingLine;
     private Long pendingDuration;
     private String pendingTitle;
@@ -61,8 +66,21 @@ final class SegmentTags {
         pendingProgramDateTime = instant;
     }
 
-    void map(String uri) {
-        mapUri = uri;
+    void map(int number, String uri, ByteRange range) throws PlaylistException {
+        try {
+            map = new InitSection(uri, range);
+        } catch (IllegalArgumentException e) {
+            throw new PlaylistException(source, number, e.getMessage());
+        }
+    }
+
+    /** The next segment's sub-range; without an offset it continues the previous segment's (RFC 8216 4.3.2.2). */
+    void byteRange(int number, long length, Long offset) throws PlaylistException {
+        if (length <= 0) {
+            throw new PlaylistException(source, number, "#EXT-X-BYTERANGE length must be greater than 0");
+        }
+        pendingRangeLength = length;
+        pendingRangeOffset = offset;
     }
 
     /** The key for the segments that follow; null after METHOD=NONE. */
@@ -88,8 +106,9 @@ final class SegmentTags {
     void uri(int number, String uri) throws PlaylistException {
         if (refusal == null) {
             try {
-                segments.add(new ParsedSegment(number, pendingTitle, mapUri, key, new MediaSegment(uri, pendingDuration,
-                        pendingDiscontinuity, pendingGap, pendingProgramDateTime)));
+                segments.add(new ParsedSegment(number, pendingTitle, map, key, new MediaSegment(uri, pendingDuration,
+                        pendingDiscontinuity, pendingGap, pendingProgramDateTime)
+                        .withMedia(new SegmentMedia(null, range(number, uri), null))));
             } catch (IllegalArgumentException e) {
                 Optional<String> uriProblem = InputRules.uriProblem(uri);
                 refusal = new PlaylistException(source, number, uriProblem.isPresent()
@@ -104,6 +123,28 @@ final class SegmentTags {
         pendingDiscontinuity = false;
         pendingProgramDateTime = null;
         pendingGap = false;
+        pendingRangeLength = null;
+        pendingRangeOffset = null;
+    }
+
+    /** The pending sub-range with its offset stated, which the pipeline requires. */
+    private ByteRange range(int number, String uri) throws PlaylistException {
+        if (pendingRangeLength == null) {
+            return null;
+        }
+        long offset;
+        if (pendingRangeOffset != null) {
+            offset = pendingRangeOffset;
+        } else {
+            ParsedSegment previous = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+            ByteRange before = previous == null ? null : previous.segment().media().byteRange();
+            if (before == null || !previous.segment().uri().equals(uri)) {
+                throw new PlaylistException(source, number, "#EXT-X-BYTERANGE without an offset must follow a "
+                        + "sub-range of the same resource (RFC 8216 4.3.2.2)");
+            }
+            offset = before.offset() + before.length();
+        }
+        return new ByteRange(pendingRangeLength, offset);
     }
 
     void checkComplete() throws PlaylistException {

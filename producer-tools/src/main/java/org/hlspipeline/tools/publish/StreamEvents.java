@@ -2,11 +2,11 @@ package org.hlspipeline.tools.publish;
 
 import java.time.Instant;
 
+import org.hlspipeline.processor.hls.SegmentMedia;
+import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.schemas.stream.EndOfStream;
-import org.hlspipeline.schemas.stream.InitSection;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
-import org.hlspipeline.schemas.stream.SegmentKey;
 import org.hlspipeline.schemas.stream.StreamEvent;
 
 /** The {@code hls.stream-events} envelopes the commands send, keyed by the stream id. */
@@ -17,17 +17,13 @@ public final class StreamEvents {
 
     public static StreamEvent segment(String stream, String eventId, String rendition, long sequence, long durationMicros,
                                String uri, Instant programDateTime, boolean discontinuity) {
-        return segment(stream, eventId, rendition, sequence, durationMicros, uri, programDateTime, discontinuity, null,
-                null);
+        return segment(stream, eventId, rendition, sequence, durationMicros, uri, programDateTime, discontinuity,
+                SegmentMedia.NONE);
     }
 
-    /**
-     * @param mapUri the initialisation section of an fMP4/CMAF segment (EXT-X-MAP), or null
-     * @param key    how the segment is encrypted (EXT-X-KEY), its URI as published, or null
-     */
+    /** @param media the initialisation section, byte range and key of an fMP4/CMAF or encrypted segment */
     public static StreamEvent segment(String stream, String eventId, String rendition, long sequence, long durationMicros,
-                               String uri, Instant programDateTime, boolean discontinuity, String mapUri,
-                               org.hlspipeline.processor.hls.SegmentKey key) {
+                               String uri, Instant programDateTime, boolean discontinuity, SegmentMedia media) {
         return envelope(stream, eventId, Segment.newBuilder()
                 .setRendition(rendition)
                 .setSequence(sequence)
@@ -35,9 +31,9 @@ public final class StreamEvents {
                 .setUri(uri)
                 .setProgramDateTime(programDateTime)
                 .setDiscontinuity(discontinuity)
-                .setMap(mapUri == null ? null : new InitSection(mapUri, null))
-                .setKey(key == null ? null : new SegmentKey(key.method(), key.uri(), key.iv(), key.keyFormat(),
-                        key.keyFormatVersions()))
+                .setMap(SegmentMediaRecords.mapRecord(media))
+                .setByteRange(SegmentMediaRecords.byteRangeRecord(media))
+                .setKey(SegmentMediaRecords.keyRecord(media))
                 .build());
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hlspipeline.processor.hls.InitSection;
 import org.hlspipeline.processor.hls.SegmentKey;
+import org.hlspipeline.processor.hls.SegmentMedia;
 import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.tools.cli.InputChecks;
@@ -120,12 +122,12 @@ final class RenditionTail {
             ParsedSegment segment = segments.get(i);
             long sequence = playlist.sequenceOf(i);
             String uri = publishedUri(segment, segment.segment().uri(), "segment URI");
-            // An fMP4 rendition's initialisation section travels with each segment, its URI published like theirs.
-            String map = segment.mapUri() == null ? null : publishedUri(segment, segment.mapUri(), "map URI");
-            // A key URI is resolved like the others, for players; the key itself is never fetched here.
-            SegmentKey key = segment.key() == null ? null : new SegmentKey(segment.key().method(),
-                    keyUri(segment, segment.key().uri()), segment.key().iv(),
-                    segment.key().keyFormat(), segment.key().keyFormatVersions());
+            // The initialisation section and key travel with each segment, their URIs published like its own.
+            SegmentMedia media = new SegmentMedia(segment.map() == null ? null : new InitSection(
+                    publishedUri(segment, segment.map().uri(), "map URI"), segment.map().byteRange()),
+                    segment.segment().media().byteRange(), segment.key() == null ? null : new SegmentKey(
+                    segment.key().method(), keyUri(segment, segment.key().uri()), segment.key().iv(),
+                    segment.key().keyFormat(), segment.key().keyFormatVersions()));
             Long last = lastPublished;
             if (last != null && sequence <= last) {
                 checkSameAsPublished(segment, sequence, uri);
@@ -143,7 +145,7 @@ final class RenditionTail {
             lastPublished = sequence;
             published.put(sequence, uri);
             newSequences++;
-            if (publish(segment, sequence, uri, map, key)) {
+            if (publish(segment, sequence, uri, media)) {
                 publishedNow++;
             }
             target.state().published(name, sequence);
@@ -173,7 +175,7 @@ final class RenditionTail {
     }
 
     /** Publishes one new segment, unless the pipeline would refuse it; says which. */
-    private boolean publish(ParsedSegment segment, long sequence, String uri, String map, SegmentKey key)
+    private boolean publish(ParsedSegment segment, long sequence, String uri, SegmentMedia media)
             throws PublishException {
         String where = location + " line " + segment.line() + ": segment #" + sequence;
         if (segment.segment().gap()) {
@@ -187,7 +189,7 @@ final class RenditionTail {
         }
         target.output().publish(StreamEvents.segment(target.stream(), null, name, sequence,
                 segment.segment().durationMicros(), uri, segment.segment().programDateTime(),
-                segment.segment().discontinuity(), map, key), "segment " + target.stream() + "/" + name + " #" + sequence);
+                segment.segment().discontinuity(), media), "segment " + target.stream() + "/" + name + " #" + sequence);
         return true;
     }
 

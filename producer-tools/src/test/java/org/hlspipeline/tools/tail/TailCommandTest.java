@@ -450,6 +450,26 @@ class TailCommandTest {
     }
 
     @Test
+    void byteRangeSegmentsArePublishedWithTheirOffsetsStated() throws Exception {
+        Path playlist = write("single.m3u8", String.join("\n", "#EXTM3U", "#EXT-X-VERSION:6",
+                "#EXT-X-TARGETDURATION:2", "#EXT-X-MEDIA-SEQUENCE:0",
+                "#EXT-X-MAP:URI=\"media.mp4\",BYTERANGE=\"720@0\"",
+                "#EXTINF:2,", "#EXT-X-BYTERANGE:1000@720", "media.mp4",
+                "#EXTINF:2,", "#EXT-X-BYTERANGE:800", "media.mp4", "#EXT-X-ENDLIST", ""));
+
+        ToolRun result = ToolRun.run(publisher, "tail", playlist.toString(), "--stream", "news", "--rendition",
+                "720p", "--once");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<Segment> segments = Published.segments(publisher);
+        assertThat(segments.get(0).getMap().getByteRange().getLength()).isEqualTo(720);
+        assertThat(segments.get(0).getByteRange().getOffset()).isEqualTo(720);
+        // The second range follows the first (RFC 8216 4.3.2.2), and is published with that offset stated.
+        assertThat(segments.get(1).getByteRange().getLength()).isEqualTo(800);
+        assertThat(segments.get(1).getByteRange().getOffset()).isEqualTo(1720);
+    }
+
+    @Test
     void encryptedSegmentsArePublishedWithTheirKeyWhichIsNeverFetched() throws Exception {
         Path playlist = write("enc.m3u8", String.join("\n", "#EXTM3U", "#EXT-X-VERSION:3",
                 "#EXT-X-TARGETDURATION:2", "#EXT-X-MEDIA-SEQUENCE:0",
@@ -479,7 +499,8 @@ class TailCommandTest {
         "#EXTM3U\\n#EXT-X-TARGETDURATION:two\\n| line 2: #EXT-X-TARGETDURATION must be a decimal integer, was 'two'",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\nseg0.ts\\n| line 3: URI line 'seg0.ts' has no #EXTINF before it",
         "#EXTM3U\\n#EXTINF:2,\\nseg0.ts\\n| #EXT-X-TARGETDURATION is missing",
-        "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXTINF:2,\\n#EXT-X-BYTERANGE:100@0\\nall.ts\\n| line 4: byte-range segments",
+        "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXTINF:2,\\n#EXT-X-BYTERANGE:100\\nall.ts\\n"
+                + "| line 5: #EXT-X-BYTERANGE without an offset must follow a sub-range of the same resource",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXT-X-KEY:METHOD=AES-256,URI=\"k\"\\n"
                 + "| line 3: key method must be AES-128, SAMPLE-AES or SAMPLE-AES-CTR, was 'AES-256'",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:2\\n#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:00\\n#EXTINF:2,\\ns.ts\\n"
