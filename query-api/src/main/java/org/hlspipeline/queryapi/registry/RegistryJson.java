@@ -77,8 +77,10 @@ final class RegistryJson {
     private static Mono<ServerResponse> answer(Callable<String> json) {
         return Mono.fromCallable(json).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(text -> ServerResponse.ok().contentType(MEDIA_TYPE).bodyValue(text))
-                .onErrorResume(RegistryError.class, RegistryJson::error)
-                .onErrorResume(e -> !(e instanceof RegistryError), e -> {
+                .onErrorResume(e -> {
+                    if (e instanceof RegistryError refused) {
+                        return error(refused);
+                    }
                     log.error("Schema registry request failed", e);
                     return error(RegistryError.storeUnavailable(e.getClass().getSimpleName()));
                 });
