@@ -151,8 +151,9 @@ public final class ChannelCommandMapper {
     public static ConfigureChannel configure(ChannelConfig config) {
         List<org.hlspipeline.schemas.channel.LadderRendition> ladder = new ArrayList<>();
         for (LadderRendition r : config.ladder()) {
-            ladder.add(new org.hlspipeline.schemas.channel.LadderRendition(r.name(), r.bandwidth(),
-                    r.averageBandwidth(), r.resolution(), r.codecs(), r.frameRate()));
+            ladder.add(org.hlspipeline.schemas.channel.LadderRendition.newBuilder().setName(r.name())
+                    .setBandwidth(r.bandwidth()).setAverageBandwidth(r.averageBandwidth())
+                    .setResolution(r.resolution()).setCodecs(r.codecs()).setFrameRate(r.frameRate()).build());
         }
         return new ConfigureChannel(ladder, config.windowSize(), config.targetDurationSeconds(),
                 config.filler() == null ? null : ItemMapper.toAvro(config.filler()), config.programDateTime(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.hlspipeline.processor.playout.Playhead;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Item;
@@ -26,6 +27,10 @@ import org.hlspipeline.processor.kafka.StateCodec;
  * with the same schema rules.
  */
 final class ChannelProgrammeCodec {
+
+    /** Reads programmes written by every release: v1 is the one before renditions had media. */
+    private static final BinaryMessageDecoder<ChannelProgrammeRecord> DECODER = StateCodec.decoderOf(
+            ChannelProgrammeRecord.getClassSchema(), ChannelProgrammeRecord.class, "ChannelProgrammeRecord-v1.avsc");
 
     private ChannelProgrammeCodec() {
     }
@@ -85,7 +90,7 @@ final class ChannelProgrammeCodec {
                     throw new IllegalStateException("channel " + channelId + " has queued items, waiting layers or "
                             + "scheduled commands, but no programme record");
                 }
-                r = StateCodec.decodeRecord(ChannelProgrammeRecord.getDecoder(), stored);
+                r = StateCodec.decodeRecord(DECODER, stored);
                 record = r;
             }
             return r;

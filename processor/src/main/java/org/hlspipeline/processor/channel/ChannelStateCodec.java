@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.hlspipeline.processor.playout.AdBreak;
 import org.hlspipeline.processor.playout.AdMarkers;
 import org.hlspipeline.processor.playout.ChannelConfig;
@@ -38,6 +39,10 @@ import org.hlspipeline.processor.kafka.StateCodec;
  */
 public final class ChannelStateCodec {
 
+    /** Reads timelines written by every release: v1 is the one before renditions had groups and media. */
+    private static final BinaryMessageDecoder<ChannelTimelineRecord> TIMELINE_DECODER = StateCodec.decoderOf(
+            ChannelTimelineRecord.getClassSchema(), ChannelTimelineRecord.class, "ChannelTimelineRecord-v1.avsc");
+
     private ChannelStateCodec() {
     }
 
@@ -62,7 +67,7 @@ public final class ChannelStateCodec {
      * the programme stored with this timeline: a caller that may write the channel in between reads it eagerly.
      */
     public static ChannelState decode(byte[] timeline, Supplier<byte[]> programme) {
-        ChannelTimelineRecord record = StateCodec.decodeRecord(ChannelTimelineRecord.getDecoder(), timeline);
+        ChannelTimelineRecord record = StateCodec.decodeRecord(TIMELINE_DECODER, timeline);
         return fromRecord(record, new ChannelProgrammeCodec.Source(record.getChannelId(), programme));
     }
 
@@ -158,8 +163,9 @@ public final class ChannelStateCodec {
     private static ChannelConfigState toRecord(ChannelConfig c) {
         List<org.hlspipeline.schemas.channel.LadderRendition> ladder = new ArrayList<>();
         for (LadderRendition l : c.ladder()) {
-            ladder.add(new org.hlspipeline.schemas.channel.LadderRendition(l.name(), l.bandwidth(),
-                    l.averageBandwidth(), l.resolution(), l.codecs(), l.frameRate()));
+            ladder.add(org.hlspipeline.schemas.channel.LadderRendition.newBuilder().setName(l.name())
+                    .setBandwidth(l.bandwidth()).setAverageBandwidth(l.averageBandwidth())
+                    .setResolution(l.resolution()).setCodecs(l.codecs()).setFrameRate(l.frameRate()).build());
         }
         return new ChannelConfigState(ladder, c.windowSize(), c.targetDurationSeconds(),
                 c.filler() == null ? null : ItemMapper.toAvro(c.filler()), c.programDateTime(),

@@ -88,7 +88,8 @@ public final class ItemMapper {
     private static VodSource vodSource(VodAsset asset) {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
         asset.renditions().forEach((name, uris) -> renditions.put(name,
-                new RenditionSource(uris.template(), new ArrayList<>(uris.uris()))));
+                RenditionSource.newBuilder().setUriTemplate(uris.template())
+                        .setUris(new ArrayList<>(uris.uris())).build()));
         return new VodSource(renditions, asset.segmentCount(),
                 asset.segmentDurationMicros() == 0 ? null : asset.segmentDurationMicros(),
                 new ArrayList<>(asset.durationsMicros()), asset.startNumber());

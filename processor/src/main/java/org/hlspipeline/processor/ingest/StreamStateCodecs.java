@@ -28,7 +28,8 @@ public final class StreamStateCodecs {
             StreamStateCodecs::toRecord, StreamStateCodecs::fromRecord);
 
     public static final StateCodec<StreamState, StreamStateRecord> STREAM = new StateCodec<>(
-            StreamStateRecord.getEncoder(), StreamStateRecord.getDecoder(),
+            StreamStateRecord.getEncoder(), StateCodec.decoderOf(StreamStateRecord.getClassSchema(),
+                    StreamStateRecord.class, "StreamStateRecord-v1.avsc"),
             StreamStateCodecs::toRecord, StreamStateCodecs::fromRecord);
 
     private StreamStateCodecs() {
@@ -78,8 +79,9 @@ public final class StreamStateCodecs {
 
     private static StreamStateRecord toRecord(StreamState s) {
         Map<String, RenditionDescriptionState> descriptions = new TreeMap<>();
-        s.descriptions().forEach((rendition, d) -> descriptions.put(rendition, new RenditionDescriptionState(
-                d.bandwidth(), d.averageBandwidth(), d.resolution(), d.codecs(), d.frameRate())));
+        s.descriptions().forEach((rendition, d) -> descriptions.put(rendition, RenditionDescriptionState.newBuilder()
+                .setBandwidth(d.bandwidth()).setAverageBandwidth(d.averageBandwidth()).setResolution(d.resolution())
+                .setCodecs(d.codecs()).setFrameRate(d.frameRate()).build()));
         return new StreamStateRecord(s.streamId(), new ArrayList<>(s.renditions()), descriptions, s.ended(),
                 s.lastActivityMillis());
     }

@@ -36,7 +36,8 @@ public final class AvroChannels {
     }
 
     public static LadderRendition rendition(String name) {
-        return new LadderRendition(name, 1_000_000L, null, "1280x720", "avc1.4d401f,mp4a.40.2", 25.0);
+        return LadderRendition.newBuilder().setName(name).setBandwidth(1_000_000L).setResolution("1280x720")
+                .setCodecs("avc1.4d401f,mp4a.40.2").setFrameRate(25.0).build();
     }
 
     /** Renditions 720p and 480p at https://cdn.example/{id}/{rendition}/seg{n}.ts, segments of 2 s. */
@@ -58,11 +59,11 @@ public final class AvroChannels {
     }
 
     public static RenditionSource template(String template) {
-        return new RenditionSource(template, new ArrayList<>());
+        return RenditionSource.newBuilder().setUriTemplate(template).setUris(new ArrayList<>()).build();
     }
 
     public static RenditionSource uris(String... uris) {
-        return new RenditionSource(null, new ArrayList<>(List.of(uris)));
+        return RenditionSource.newBuilder().setUris(new ArrayList<>(List.of(uris))).build();
     }
 
     public static Item live(String id, String streamId, Long maxDurationMicros) {

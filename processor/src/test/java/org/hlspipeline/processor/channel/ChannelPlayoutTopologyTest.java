@@ -91,8 +91,10 @@ class ChannelPlayoutTopologyTest {
 
     static Item item(String name, int segments, ItemKind kind) {
         Map<String, RenditionSource> renditions = Map.of(
-                "720p", new RenditionSource("https://cdn.example/" + name + "/720p/seg{n}.ts", List.of()),
-                "480p", new RenditionSource("https://cdn.example/" + name + "/480p/seg{n}.ts", List.of()));
+                "720p", RenditionSource.newBuilder().setUriTemplate("https://cdn.example/" + name + "/720p/seg{n}.ts")
+                        .setUris(List.of()).build(),
+                "480p", RenditionSource.newBuilder().setUriTemplate("https://cdn.example/" + name + "/480p/seg{n}.ts")
+                        .setUris(List.of()).build());
         return Item.newBuilder().setItemId(name).setKind(kind).setTitle(name.toUpperCase())
                 .setSource(VodSource.newBuilder().setRenditions(renditions).setSegmentCount(segments)
                         .setSegmentDurationMicros(2_000_000L).build())
@@ -101,8 +103,8 @@ class ChannelPlayoutTopologyTest {
 
     static ChannelCommand configure(String channel) {
         ConfigureChannel configure = ConfigureChannel.newBuilder().setLadder(List.of(
-                new LadderRendition("720p", 2_500_000L, null, "1280x720", null, null),
-                new LadderRendition("480p", 1_000_000L, null, "854x480", null, null)))
+                LadderRendition.newBuilder().setName("720p").setBandwidth(2_500_000L).setResolution("1280x720").build(),
+                LadderRendition.newBuilder().setName("480p").setBandwidth(1_000_000L).setResolution("854x480").build()))
                 .setTargetDurationSeconds(2).build();
         return new ChannelCommand(channel, "configure-" + channel, null, configure);
     }
@@ -164,7 +166,8 @@ class ChannelPlayoutTopologyTest {
         rawCommands.pipeInput("tv1", "garbage".getBytes(StandardCharsets.UTF_8), T0);
         Item missing480 = item("sd-less", 2, ItemKind.PROGRAM);
         ((VodSource) missing480.getSource()).setRenditions(Map.of("720p",
-                new RenditionSource("https://cdn.example/x/seg{n}.ts", List.of())));
+                RenditionSource.newBuilder().setUriTemplate("https://cdn.example/x/seg{n}.ts")
+                        .setUris(List.of()).build()));
         commands.pipeInput("tv1", enqueue("tv1", "c2", missing480), T0);
         commands.pipeInput("tv1", enqueue("tv1", "c3"), T0);
 

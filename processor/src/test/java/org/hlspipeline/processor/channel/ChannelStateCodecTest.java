@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hlspipeline.processor.kafka.EarlierStateSchemas;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Channels;
 import org.hlspipeline.processor.playout.DeferredList;
@@ -15,6 +16,8 @@ import org.hlspipeline.processor.playout.LiveStream;
 import org.hlspipeline.processor.playout.Playout;
 import org.hlspipeline.processor.playout.PlayoutCommand;
 import org.hlspipeline.processor.playout.ResumePolicy;
+import org.hlspipeline.schemas.state.ChannelProgrammeRecord;
+import org.hlspipeline.schemas.state.ChannelTimelineRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,22 @@ class ChannelStateCodecTest {
         assertThat(state.scheduled()).hasSize(2);
         assertThat(StoredChannel.of(state).decode()).isEqualTo(state);
         assertThat(StoredChannel.fromBytes(StoredChannel.of(state).toBytes()).decode()).isEqualTo(state);
+    }
+
+    /** A channel stored by the release before renditions had groups and media restores unchanged. */
+    @Test
+    void aChannelStoredByTheFirstReleaseStillDecodes() {
+        ChannelState state = Playout.advance(Channels.channel(Channels.item("filler", 2), Channels.item("ep1", 10),
+                Channels.item("ep2", 10)), Channels.at(3)).state();
+        StoredChannel current = StoredChannel.of(state);
+
+        byte[] timeline = EarlierStateSchemas.asWrittenBy("ChannelTimelineRecord-v1.avsc", ChannelTimelineRecord.class,
+                ChannelTimelineRecord.getClassSchema(), current.timeline());
+        byte[] programme = EarlierStateSchemas.asWrittenBy("ChannelProgrammeRecord-v1.avsc",
+                ChannelProgrammeRecord.class, ChannelProgrammeRecord.getClassSchema(), current.programme());
+
+        assertThat(timeline).isNotEqualTo(current.timeline());
+        assertThat(new StoredChannel(timeline, programme).decode()).isEqualTo(state);
     }
 
     @Test

@@ -144,12 +144,13 @@ class ItemRulesTest {
     @Test
     void aRenditionGivesExactlyOneOfATemplateOrUris() {
         Item item = vod("ep1", 2);
-        vodOf(item).getRenditions().put("720p", new org.hlspipeline.schemas.channel.RenditionSource(
-                "https://cdn.example/{n}.ts", list("a.ts", "b.ts")));
+        vodOf(item).getRenditions().put("720p", org.hlspipeline.schemas.channel.RenditionSource.newBuilder()
+                .setUriTemplate("https://cdn.example/{n}.ts").setUris(list("a.ts", "b.ts")).build());
         assertThat(enqueue(item))
                 .hasValue("items[0] \"ep1\": rendition 720p: give exactly one of uriTemplate or uris");
 
-        vodOf(item).getRenditions().put("720p", new org.hlspipeline.schemas.channel.RenditionSource(null, list()));
+        vodOf(item).getRenditions().put("720p", org.hlspipeline.schemas.channel.RenditionSource.newBuilder()
+                .setUris(list()).build());
         assertThat(enqueue(item))
                 .hasValue("items[0] \"ep1\": rendition 720p: give exactly one of uriTemplate or uris");
 

@@ -4,6 +4,8 @@ import org.hlspipeline.processor.ingest.StreamStateCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hlspipeline.processor.hls.Variant;
+import org.hlspipeline.processor.kafka.EarlierStateSchemas;
+import org.hlspipeline.schemas.state.StreamStateRecord;
 import org.junit.jupiter.api.Test;
 
 class StreamStateTest {
@@ -37,5 +39,20 @@ class StreamStateTest {
                 .withRendition("720p", 7).end(8);
 
         assertThat(StreamStateCodecs.STREAM.decode(StreamStateCodecs.STREAM.encode(stream))).isEqualTo(stream);
+    }
+
+    /** A stream stored by the release before renditions had types and groups restores unchanged. */
+    @Test
+    void aStreamStoredByTheFirstReleaseStillDecodes() {
+        StreamState stream = StreamState.start("news", 5).describe("720p",
+                new RenditionDescription(2_500_000, 2_000_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97), 6)
+                .withRendition("720p", 7);
+        byte[] current = StreamStateCodecs.STREAM.encode(stream);
+
+        byte[] stored = EarlierStateSchemas.asWrittenBy("StreamStateRecord-v1.avsc", StreamStateRecord.class,
+                StreamStateRecord.getClassSchema(), current);
+
+        assertThat(stored).isNotEqualTo(current);
+        assertThat(StreamStateCodecs.STREAM.decode(stored)).isEqualTo(stream);
     }
 }

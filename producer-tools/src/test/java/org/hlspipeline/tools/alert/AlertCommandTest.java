@@ -45,7 +45,8 @@ class AlertCommandTest {
 
     private static Item storm() {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
-        renditions.put("720p", new RenditionSource("https://cdn.example/storm/720p/seg{n}.ts", new ArrayList<>()));
+        renditions.put("720p", RenditionSource.newBuilder().setUriTemplate("https://cdn.example/storm/720p/seg{n}.ts")
+                .setUris(new ArrayList<>()).build());
         return new Item("storm", ItemKind.ALERT, "Storm warning",
                 new VodSource(renditions, 5, 2_000_000L, new ArrayList<>(), 0L), null, null, true, false);
     }

@@ -65,8 +65,10 @@ class CommandFlagsTest {
 
     static Item ep1(String title, ItemKind kind) {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
-        renditions.put("720p", new RenditionSource("https://cdn.example/ep1/720p/seg{n}.ts", new ArrayList<>()));
-        renditions.put("480p", new RenditionSource(null, new ArrayList<>(List.of("a.ts", "b.ts", "c.ts"))));
+        renditions.put("720p", RenditionSource.newBuilder().setUriTemplate("https://cdn.example/ep1/720p/seg{n}.ts")
+                .setUris(new ArrayList<>()).build());
+        renditions.put("480p", RenditionSource.newBuilder()
+                .setUris(new ArrayList<>(List.of("a.ts", "b.ts", "c.ts"))).build());
         return new Item("ep1", kind, title, new VodSource(renditions, 3, 2_002_000L, new ArrayList<>(), 0L), null,
                 null, false, false);
     }
@@ -121,8 +123,11 @@ class CommandFlagsTest {
         slate.setItemId("slate");
         assertThat(sentCommand()).isEqualTo(new ChannelCommand("tv1", "cfg", null, new ConfigureChannel(
                 new ArrayList<>(List.of(
-                        new LadderRendition("720p", 2_500_000L, null, "1280x720", "avc1.4d401f,mp4a.40.2", 25.0),
-                        new LadderRendition("480p", 1_000_000L, null, null, "avc1.4d401e,mp4a.40.2", null))),
+                        LadderRendition.newBuilder().setName("720p").setBandwidth(2_500_000L)
+                                .setResolution("1280x720").setCodecs("avc1.4d401f,mp4a.40.2")
+                                .setFrameRate(25.0).build(),
+                        LadderRendition.newBuilder().setName("480p").setBandwidth(1_000_000L)
+                                .setCodecs("avc1.4d401e,mp4a.40.2").build())),
                 8, 4, slate, false, AdMarkers.CUE)));
     }
 

@@ -70,8 +70,8 @@ class KafkaEventPublisherTest {
 
         byte[] value = record.value();
         assertThat(value[0]).isEqualTo((byte) 0x00);
-        assertThat(Arrays.copyOfRange(value, 1, 5)).containsExactly(0, 0, 0, 6);
-        assertThat(ByteBuffer.wrap(value, 1, 4).getInt()).isEqualTo(BundledSchemas.STREAM_EVENT_V2.id());
+        assertThat(Arrays.copyOfRange(value, 1, 5)).containsExactly(0, 0, 0, 9);
+        assertThat(ByteBuffer.wrap(value, 1, 4).getInt()).isEqualTo(BundledSchemas.STREAM_EVENT_V3.id());
 
         StreamEvent decoded = new AvroDeserializer<>(StreamEvent.class, new BundledSchemaRegistry())
                 .deserialize(TOPIC, value);

@@ -121,8 +121,8 @@ class ScheduleCommandTest {
 
     private static Item vod(String id, ItemKind kind, String title) {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
-        renditions.put("720p", new RenditionSource("https://cdn.example/" + id + "/720p/seg{n}.ts",
-                new ArrayList<>()));
+        renditions.put("720p", RenditionSource.newBuilder()
+                .setUriTemplate("https://cdn.example/" + id + "/720p/seg{n}.ts").setUris(new ArrayList<>()).build());
         return new Item(id, kind, title, new VodSource(renditions, 4, 2_000_000L, new ArrayList<>(), 0L), null, null,
                 false, false);
     }
@@ -146,7 +146,8 @@ class ScheduleCommandTest {
         Item slate = vod("slate", ItemKind.FILLER, "Back soon");
         assertThat(commands.get(0).getEffectiveAt()).isNull();
         assertThat(commands.get(0).getPayload()).isEqualTo(new ConfigureChannel(new ArrayList<>(List.of(
-                new LadderRendition("720p", 2_500_000L, null, "1280x720", "avc1.4d401f,mp4a.40.2", null))),
+                LadderRendition.newBuilder().setName("720p").setBandwidth(2_500_000L).setResolution("1280x720")
+                        .setCodecs("avc1.4d401f,mp4a.40.2").build())),
                 8, 2, slate, null, null));
 
         Item ad = vod("ad", ItemKind.AD, null);

@@ -84,8 +84,9 @@ class StreamIngestController {
         if (request.bandwidth() == null) {
             throw Problems.badRequest("bandwidth is required");
         }
-        RenditionInfo info = new RenditionInfo(rendition, request.bandwidth(), request.averageBandwidth(),
-                request.resolution(), request.codecs(), request.frameRate());
+        RenditionInfo info = RenditionInfo.newBuilder().setRendition(rendition).setBandwidth(request.bandwidth())
+                .setAverageBandwidth(request.averageBandwidth()).setResolution(request.resolution())
+                .setCodecs(request.codecs()).setFrameRate(request.frameRate()).build();
         StreamEventCheck.renditionInfoProblem(info).ifPresent(problem -> {
             throw Problems.badRequest(problem);
         });

@@ -79,8 +79,9 @@ final class ChannelKafka {
     static Item vod(String itemId, ItemKind kind, int count) {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
         for (String rendition : LADDER) {
-            renditions.put(rendition, new RenditionSource(
-                    "https://cdn.example/" + itemId + "/" + rendition + "/seg{n}.ts", new ArrayList<>()));
+            renditions.put(rendition, RenditionSource.newBuilder()
+                    .setUriTemplate("https://cdn.example/" + itemId + "/" + rendition + "/seg{n}.ts")
+                    .setUris(new ArrayList<>()).build());
         }
         return new Item(itemId, kind, itemId.toUpperCase(java.util.Locale.ROOT),
                 new VodSource(renditions, count, SECOND_MICROS, new ArrayList<>(), 0L), null, null, false, false);
@@ -89,8 +90,10 @@ final class ChannelKafka {
     /** Ladder 720p/480p, window of 6, target duration 1 s; the filler may be null. */
     static ConfigureChannel configure(Item fillerOrNull) {
         List<LadderRendition> ladder = new ArrayList<>();
-        ladder.add(new LadderRendition("720p", 3_000_000L, null, "1280x720", "avc1.4d401f,mp4a.40.2", 25.0));
-        ladder.add(new LadderRendition("480p", 1_200_000L, null, "854x480", "avc1.4d401e,mp4a.40.2", 25.0));
+        ladder.add(LadderRendition.newBuilder().setName("720p").setBandwidth(3_000_000L).setResolution("1280x720")
+                .setCodecs("avc1.4d401f,mp4a.40.2").setFrameRate(25.0).build());
+        ladder.add(LadderRendition.newBuilder().setName("480p").setBandwidth(1_200_000L).setResolution("854x480")
+                .setCodecs("avc1.4d401e,mp4a.40.2").setFrameRate(25.0).build());
         return new ConfigureChannel(ladder, WINDOW_SIZE, TARGET_DURATION_SECONDS, fillerOrNull, true, null);
     }
 

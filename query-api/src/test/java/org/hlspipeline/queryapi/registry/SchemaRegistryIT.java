@@ -64,7 +64,7 @@ class SchemaRegistryIT {
             RestSchemaRegistryClient client = new RestSchemaRegistryClient(SchemaRegistryConfig.fromProperties(
                     Map.of("schema.registry.url", registry)));
             assertThat(client.register(pipeline.streamEvents() + "-value", StreamEvent.getClassSchema()))
-                    .isEqualTo(BundledSchemas.STREAM_EVENT_V2.id());
+                    .isEqualTo(BundledSchemas.STREAM_EVENT_V3.id());
 
             int probeV1 = post(registry, "/subjects/probe-value/versions", V1, 200).get("id").asInt();
             assertThat(probeV1).as("registered ids start above those kept for bundled schemas")

@@ -116,9 +116,11 @@ public final class ChannelCommandJson {
 
     private static LadderRendition ladderRendition(JsonFields json) {
         json.only("name", "bandwidth", "averageBandwidth", "resolution", "codecs", "frameRate");
-        return new LadderRendition(json.string("name", true), json.longValue("bandwidth", true),
-                json.longValue("averageBandwidth", false), json.string("resolution", false),
-                json.string("codecs", false), json.decimal("frameRate", false));
+        return LadderRendition.newBuilder().setName(json.string("name", true))
+                .setBandwidth(json.longValue("bandwidth", true))
+                .setAverageBandwidth(json.longValue("averageBandwidth", false))
+                .setResolution(json.string("resolution", false)).setCodecs(json.string("codecs", false))
+                .setFrameRate(json.decimal("frameRate", false)).build();
     }
 
     // --- broadcasts ---

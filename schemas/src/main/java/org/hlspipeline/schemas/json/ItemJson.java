@@ -52,8 +52,8 @@ final class ItemJson {
             JsonFields rendition = renditions.object(name, true);
             rendition.only("uriTemplate", "uris");
             List<String> uris = rendition.array("uris", false, JsonFields.Element.string());
-            sources.put(name, new RenditionSource(rendition.string("uriTemplate", false),
-                    uris == null ? new ArrayList<>() : uris));
+            sources.put(name, RenditionSource.newBuilder().setUriTemplate(rendition.string("uriTemplate", false))
+                    .setUris(uris == null ? new ArrayList<>() : uris).build());
         }
         List<Long> durations = json.array("durations", false, JsonFields.Element.seconds());
         Long startNumber = json.longValue("startNumber", false);

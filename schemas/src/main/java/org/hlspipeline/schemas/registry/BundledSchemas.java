@@ -44,10 +44,25 @@ public final class BundledSchemas {
     public static final BundledSchema LIVE_WINDOW_V2 =
             new BundledSchema(7, "hls.live-windows-value", frozen("LiveWindow-v2.avsc"));
 
+    /**
+     * Renditions become VIDEO, AUDIO or SUBTITLES, with EXT-X-MEDIA's group attributes, and a VOD item's
+     * renditions gain an initialisation section, byte ranges and a key.
+     */
+    public static final BundledSchema CHANNEL_COMMAND_V2 =
+            new BundledSchema(8, "hls.channel-commands-value", frozen("ChannelCommand-v2.avsc"));
+
+    /** Rendition descriptions gain the type, the group attributes, the variant's groups and I-frame playlists. */
+    public static final BundledSchema STREAM_EVENT_V3 =
+            new BundledSchema(9, "hls.stream-events-value", frozen("StreamEvent-v3.avsc"));
+
+    /** Alerts carry items, so they change with the item schema. */
+    public static final BundledSchema BROADCAST_V2 =
+            new BundledSchema(10, "hls.broadcasts-value", frozen("Broadcast-v2.avsc"));
+
     /** Every shipped version, by ascending id. */
     public static final List<BundledSchema> ALL = List.of(
             STREAM_EVENT_V1, CHANNEL_COMMAND_V1, BROADCAST_V1, AIRED_SEGMENT_V1, LIVE_WINDOW_V1, STREAM_EVENT_V2,
-            LIVE_WINDOW_V2);
+            LIVE_WINDOW_V2, CHANNEL_COMMAND_V2, STREAM_EVENT_V3, BROADCAST_V2);
 
     private BundledSchemas() {
     }

@@ -69,7 +69,8 @@ class ChannelCommandJsonTest {
         assertThat(command.getEffectiveAt()).isNull();
         ConfigureChannel configure = (ConfigureChannel) command.getPayload();
         assertThat(configure.getLadder()).containsExactly(
-                new LadderRendition("720p", 2_500_000L, null, "1280x720", "avc1.4d401f,mp4a.40.2", 25.0));
+                LadderRendition.newBuilder().setName("720p").setBandwidth(2_500_000L).setResolution("1280x720")
+                        .setCodecs("avc1.4d401f,mp4a.40.2").setFrameRate(25.0).build());
         assertThat(configure.getWindowSize()).isEqualTo(6);
         assertThat(configure.getTargetDurationSeconds()).isEqualTo(2);
         assertThat(configure.getFiller().getItemId()).isEqualTo("ep1");

@@ -43,8 +43,10 @@ class JsonFormWriterTest {
 
     private static Item vodItem() {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
-        renditions.put("720p", new RenditionSource("https://cdn.example/ep1/720p/seg{n}.ts", new ArrayList<>()));
-        renditions.put("480p", new RenditionSource(null, new ArrayList<>(List.of("a.ts", "b.ts", "c.ts"))));
+        renditions.put("720p", RenditionSource.newBuilder().setUriTemplate("https://cdn.example/ep1/720p/seg{n}.ts")
+                .setUris(new ArrayList<>()).build());
+        renditions.put("480p", RenditionSource.newBuilder()
+                .setUris(new ArrayList<>(List.of("a.ts", "b.ts", "c.ts"))).build());
         return new Item("ep1", ItemKind.AD, "Episode \"1\"", new VodSource(renditions, 3, null,
                 new ArrayList<>(List.of(2_002_000L, 1_999_999L, 30_000_000L)), 7L), 1, 3, true, true);
     }
@@ -65,10 +67,13 @@ class JsonFormWriterTest {
     void everyChannelCommandReadsBackEqual() {
         List<Object> payloads = List.of(
                 new ConfigureChannel(new ArrayList<>(List.of(
-                        new LadderRendition("720p", 2_500_000L, 2_000_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97),
-                        new LadderRendition("480p", 1_000_000L, null, null, null, null))),
+                        LadderRendition.newBuilder().setName("720p").setBandwidth(2_500_000L)
+                                .setAverageBandwidth(2_000_000L).setResolution("1280x720")
+                                .setCodecs("avc1.4d401f,mp4a.40.2").setFrameRate(29.97).build(),
+                        LadderRendition.newBuilder().setName("480p").setBandwidth(1_000_000L).build())),
                         8, 4, vodItem(), false, AdMarkers.BOTH),
-                new ConfigureChannel(new ArrayList<>(List.of(new LadderRendition("720p", 1L, null, null, null, null))),
+                new ConfigureChannel(new ArrayList<>(List.of(LadderRendition.newBuilder().setName("720p")
+                        .setBandwidth(1L).build())),
                         null, null, null, null, null),
                 new Enqueue(new ArrayList<>(List.of(vodItem(), liveItem())), Position.NEXT),
                 new Replace(new ArrayList<>(List.of(liveItem())), When.AFTER_CURRENT),

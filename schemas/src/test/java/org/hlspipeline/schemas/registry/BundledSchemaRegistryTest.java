@@ -21,7 +21,7 @@ class BundledSchemaRegistryTest {
         assertThat(registry.register("hls.stream-events-value", StreamEvent.getClassSchema()))
                 .as("StreamEvent.avsc changed: freeze the new version as a new BundledSchemas entry with the next id "
                         + "(never edit an existing one)")
-                .isEqualTo(BundledSchemas.STREAM_EVENT_V2.id());
+                .isEqualTo(BundledSchemas.STREAM_EVENT_V3.id());
     }
 
     @Test
@@ -33,14 +33,14 @@ class BundledSchemaRegistryTest {
 
     @Test
     void streamEventGetsItsFixedIdWhateverTheSubject() {
-        assertThat(registry.register("renamed.stream-events-value", StreamEvent.getClassSchema())).isEqualTo(6);
-        assertThat(registry.register("anything", StreamEvent.getClassSchema())).isEqualTo(6);
+        assertThat(registry.register("renamed.stream-events-value", StreamEvent.getClassSchema())).isEqualTo(9);
+        assertThat(registry.register("anything", StreamEvent.getClassSchema())).isEqualTo(9);
         assertThat(registry.register("anything", BundledSchemas.STREAM_EVENT_V1.schema())).isEqualTo(1);
     }
 
     @Test
     void schemaByIdGivesTheFrozenSchema() {
-        Schema frozen = registry.schemaById(6);
+        Schema frozen = registry.schemaById(9);
 
         assertThat(SchemaNormalization.parsingFingerprint64(frozen))
                 .isEqualTo(SchemaNormalization.parsingFingerprint64(StreamEvent.getClassSchema()));
@@ -87,7 +87,7 @@ class BundledSchemaRegistryTest {
     @Test
     void aTableListingOneEncodingTwiceIsRejected() {
         assertThatThrownBy(() -> new BundledSchemaRegistry(List.of(
-                BundledSchemas.STREAM_EVENT_V2,
+                BundledSchemas.STREAM_EVENT_V3,
                 new BundledSchema(2, "hls.stream-events-value", StreamEvent.getClassSchema()))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("same parsing canonical form");

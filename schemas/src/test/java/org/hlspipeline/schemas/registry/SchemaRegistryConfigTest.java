@@ -84,6 +84,6 @@ class SchemaRegistryConfigTest {
         assertThat(SchemaRegistries.fromConfig(Map.of("schema.registry.url", "http://127.0.0.1:1")))
                 .isInstanceOf(RestSchemaRegistryClient.class);
         assertThat(SchemaRegistries.fromConfig(Map.of()).register("hls.stream-events-value", StreamEvent.getClassSchema()))
-                .isEqualTo(BundledSchemas.STREAM_EVENT_V2.id());
+                .isEqualTo(BundledSchemas.STREAM_EVENT_V3.id());
     }
 }

@@ -17,7 +17,7 @@ class AvroSerdeConfigureTest {
 
     private static final StreamEvent EVENT = StreamEvent.newBuilder()
             .setStreamId("cam-3")
-            .setPayload(RenditionInfo.newBuilder().setRendition("720p").setBandwidth(3_000_000)
+            .setPayload(RenditionInfo.newBuilder().setRendition("720p").setBandwidth(3_000_000L)
                     .setResolution("1280x720").setCodecs("avc1.4d401f,mp4a.40.2").setFrameRate(29.97).build())
             .build();
 
@@ -28,7 +28,7 @@ class AvroSerdeConfigureTest {
 
         byte[] bytes = serde.serializer().serialize("hls.stream-events", EVENT);
 
-        assertThat(bytes).startsWith(0, 0, 0, 0, BundledSchemas.STREAM_EVENT_V2.id());
+        assertThat(bytes).startsWith(0, 0, 0, 0, BundledSchemas.STREAM_EVENT_V3.id());
         assertThat(serde.deserializer().deserialize("hls.stream-events", bytes)).isEqualTo(EVENT);
     }
 
