@@ -3,7 +3,7 @@ package org.hlspipeline.bench;
 import java.time.Instant;
 import java.util.function.LongPredicate;
 
-import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.hls.VariantDescription;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
@@ -88,20 +88,20 @@ final class Fixtures {
      */
     static StreamState describedStream(String streamId) {
         StreamState state = StreamState.start(streamId, NOW_MILLIS - 3_600_000L);
-        state = state.describe("1080p", new RenditionDescription(6_000_000L, 5_000_000L, "1920x1080",
+        state = state.describe("1080p", VariantDescription.of(6_000_000L, 5_000_000L, "1920x1080",
                 "avc1.640028,mp4a.40.2", 29.97), NOW_MILLIS);
-        state = state.describe("720p", new RenditionDescription(3_000_000L, 2_500_000L, "1280x720",
+        state = state.describe("720p", VariantDescription.of(3_000_000L, 2_500_000L, "1280x720",
                 "avc1.64001f,mp4a.40.2", 29.97), NOW_MILLIS);
-        state = state.describe("480p", new RenditionDescription(1_500_000L, 1_200_000L, "854x480",
+        state = state.describe("480p", VariantDescription.of(1_500_000L, 1_200_000L, "854x480",
                 "avc1.4d401f,mp4a.40.2", 29.97), NOW_MILLIS);
-        state = state.describe("360p", new RenditionDescription(800_000L, 650_000L, "640x360",
+        state = state.describe("360p", VariantDescription.of(800_000L, 650_000L, "640x360",
                 "avc1.42c01e,mp4a.40.2", 29.97), NOW_MILLIS);
         // Each rendition has segments too: the master playlist lists only described renditions that have some.
         for (String rendition : LADDER) {
             state = state.withRendition(rendition, NOW_MILLIS);
         }
         check(state.renditions().size() == LADDER.length && state.descriptions().size() == LADDER.length
-                && state.toMasterPlaylist().variants().size() == LADDER.length, "ladder incomplete: " + state);
+                && state.toMasterPlaylist().orElseThrow().variants().size() == LADDER.length, "ladder incomplete: " + state);
         return state;
     }
 

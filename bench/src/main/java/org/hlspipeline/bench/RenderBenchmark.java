@@ -46,6 +46,6 @@ public class RenderBenchmark {
 
     @Benchmark
     public byte[] renderMaster(Values s) {
-        return PlaylistRenderer.renderMasterBytes(s.stream.toMasterPlaylist());
+        return PlaylistRenderer.renderMasterBytes(s.stream.toMasterPlaylist().orElseThrow());
     }
 }

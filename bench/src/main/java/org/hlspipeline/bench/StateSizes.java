@@ -37,7 +37,7 @@ public final class StateSizes {
         int streamValue = StreamStateCodecs.STREAM.encode(stream).length;
         int streamKey = utf8(Fixtures.STREAM_ID);
         int mediaPlaylist = PlaylistRenderer.renderMediaBytes(window.toPlaylist()).length;
-        int masterPlaylist = PlaylistRenderer.renderMasterBytes(stream.toMasterPlaylist()).length;
+        int masterPlaylist = PlaylistRenderer.renderMasterBytes(stream.toMasterPlaylist().orElseThrow()).length;
 
         long windowCount = (long) streams * renditions;
         long windowsStore = windowCount * (windowKey + windowValue);

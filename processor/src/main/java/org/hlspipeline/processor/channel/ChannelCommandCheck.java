@@ -1,5 +1,6 @@
 package org.hlspipeline.processor.channel;
 
+import org.hlspipeline.processor.kafka.RenditionRecords;
 import static org.hlspipeline.processor.rules.InputRules.idProblem;
 
 import java.util.HashMap;
@@ -125,11 +126,16 @@ public final class ChannelCommandCheck {
                 return Optional.of(ConfigureRules.ladderEntryMissing(i));
             }
             Optional<String> entry = ConfigureRules.ladderEntryProblem(i, r.getName(),
-                    r.getName() == null ? null : seen.putIfAbsent(r.getName(), i), r.getBandwidth(),
-                    r.getAverageBandwidth(), r.getResolution(), r.getCodecs(), r.getFrameRate());
+                    r.getName() == null ? null : seen.putIfAbsent(r.getName(), i),
+                    RenditionRecords.form(r, RenditionRecords.MEDIA_NAME));
             if (entry.isPresent()) {
                 return entry;
             }
+        }
+        Optional<String> groups = ConfigureRules.ladderProblem(ladder.stream().map(ChannelCommandMapper::ladderRendition)
+                .toList());
+        if (groups.isPresent()) {
+            return groups;
         }
         Integer target = configure.getTargetDurationSeconds();
         ChannelTerms terms = ChannelTerms.of(state);

@@ -1,5 +1,6 @@
 package org.hlspipeline.processor.channel;
 
+import org.hlspipeline.processor.kafka.RenditionRecords;
 import org.hlspipeline.processor.rules.ChannelCommandRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,9 +136,7 @@ public final class ChannelCommandMapper {
     }
 
     public static ChannelConfig config(ConfigureChannel c) {
-        List<LadderRendition> ladder = c.getLadder().stream().map(r -> new LadderRendition(r.getName(),
-                r.getBandwidth(), r.getAverageBandwidth(), r.getResolution(), r.getCodecs(), r.getFrameRate()))
-                .toList();
+        List<LadderRendition> ladder = c.getLadder().stream().map(ChannelCommandMapper::ladderRendition).toList();
         return new ChannelConfig(ladder,
                 c.getWindowSize() == null ? DEFAULT_WINDOW_SIZE : c.getWindowSize(),
                 c.getTargetDurationSeconds() == null ? ChannelCommandRules.DEFAULT_TARGET_DURATION_SECONDS
@@ -151,12 +150,22 @@ public final class ChannelCommandMapper {
     public static ConfigureChannel configure(ChannelConfig config) {
         List<org.hlspipeline.schemas.channel.LadderRendition> ladder = new ArrayList<>();
         for (LadderRendition r : config.ladder()) {
-            ladder.add(org.hlspipeline.schemas.channel.LadderRendition.newBuilder().setName(r.name())
-                    .setBandwidth(r.bandwidth()).setAverageBandwidth(r.averageBandwidth())
-                    .setResolution(r.resolution()).setCodecs(r.codecs()).setFrameRate(r.frameRate()).build());
+            ladder.add(ladderRecord(r));
         }
         return new ConfigureChannel(ladder, config.windowSize(), config.targetDurationSeconds(),
                 config.filler() == null ? null : ItemMapper.toAvro(config.filler()), config.programDateTime(),
                 org.hlspipeline.schemas.channel.AdMarkers.valueOf(config.adMarkers().name()));
+    }
+
+    /** One ladder entry; call only once the configure command passed its check. */
+    static LadderRendition ladderRendition(org.hlspipeline.schemas.channel.LadderRendition r) {
+        return new LadderRendition(r.getName(),
+                RenditionRecords.form(r, RenditionRecords.MEDIA_NAME).description());
+    }
+
+    static org.hlspipeline.schemas.channel.LadderRendition ladderRecord(LadderRendition r) {
+        org.hlspipeline.schemas.channel.LadderRendition record = new org.hlspipeline.schemas.channel.LadderRendition();
+        record.setName(r.name());
+        return RenditionRecords.write(r.description(), record, RenditionRecords.MEDIA_NAME);
     }
 }

@@ -163,9 +163,7 @@ public final class ChannelStateCodec {
     private static ChannelConfigState toRecord(ChannelConfig c) {
         List<org.hlspipeline.schemas.channel.LadderRendition> ladder = new ArrayList<>();
         for (LadderRendition l : c.ladder()) {
-            ladder.add(org.hlspipeline.schemas.channel.LadderRendition.newBuilder().setName(l.name())
-                    .setBandwidth(l.bandwidth()).setAverageBandwidth(l.averageBandwidth())
-                    .setResolution(l.resolution()).setCodecs(l.codecs()).setFrameRate(l.frameRate()).build());
+            ladder.add(ChannelCommandMapper.ladderRecord(l));
         }
         return new ChannelConfigState(ladder, c.windowSize(), c.targetDurationSeconds(),
                 c.filler() == null ? null : ItemMapper.toAvro(c.filler()), c.programDateTime(),
@@ -175,8 +173,7 @@ public final class ChannelStateCodec {
     private static ChannelConfig fromRecord(ChannelConfigState c) {
         List<LadderRendition> ladder = new ArrayList<>();
         for (org.hlspipeline.schemas.channel.LadderRendition l : c.getLadder()) {
-            ladder.add(new LadderRendition(l.getName(), l.getBandwidth(), l.getAverageBandwidth(),
-                    l.getResolution(), l.getCodecs(), l.getFrameRate()));
+            ladder.add(ChannelCommandMapper.ladderRendition(l));
         }
         return new ChannelConfig(ladder, c.getWindowSize(), c.getTargetDurationSeconds(),
                 c.getFiller() == null ? null : ItemMapper.fromAvro(c.getFiller()), c.getProgramDateTime(),

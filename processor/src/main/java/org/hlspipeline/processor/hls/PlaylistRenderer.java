@@ -20,13 +20,7 @@ public final class PlaylistRenderer {
      */
     public static final int MEDIA_PLAYLIST_VERSION = 3;
 
-    /**
-     * EXT-X-VERSION of every master playlist rendered here: 1, so the tag is left out (see docs/hls-output.md,
-     * Playlist versions).
-     */
-    public static final int MASTER_PLAYLIST_VERSION = 1;
-
-    private static final String EXTM3U = "#EXTM3U\n";
+    static final String EXTM3U = "#EXTM3U\n";
 
     /** Room for the header tags of a media playlist with 19-digit numbers. */
     private static final int MEDIA_HEADER_CAPACITY = 160;
@@ -37,8 +31,6 @@ public final class PlaylistRenderer {
     private static final int PROGRAM_DATE_TIME_CAPACITY = "#EXT-X-PROGRAM-DATE-TIME:2026-11-21T20:00:00.000Z\n".length();
     /** Room for the longest cue line with 19-digit numbers and CUE-IN. */
     private static final int CUE_CAPACITY = "#EXT-X-CUE-IN\n#EXT-X-CUE-OUT-CONT:ElapsedTime=,Duration=\n".length() + 2 * 24;
-    /** Room for an EXT-X-STREAM-INF line without its CODECS value. */
-    private static final int STREAM_INF_CAPACITY = 160;
 
     private PlaylistRenderer() {
     }
@@ -55,7 +47,17 @@ public final class PlaylistRenderer {
 
     /** The master playlist as text. */
     public static String renderMaster(MasterPlaylist playlist) {
-        return appendMaster(new StringBuilder(masterCapacity(playlist)), playlist).toString();
+        return MasterPlaylistTags.append(new StringBuilder(MasterPlaylistTags.capacity(playlist)), playlist)
+                .toString();
+    }
+
+    /**
+     * The EXT-X-VERSION the master playlist is rendered with: 1 (no tag) for variants alone, 4 with alternative
+     * renditions or I-frame playlists, more for session keys that need it (see docs/hls-output.md, Playlist
+     * versions).
+     */
+    public static int masterVersion(MasterPlaylist playlist) {
+        return MasterPlaylistTags.version(playlist);
     }
 
     /** The master playlist as UTF-8 bytes. */
@@ -191,37 +193,6 @@ public final class PlaylistRenderer {
         out.append('\n');
     }
 
-    /** Appends the master playlist to {@code out}. */
-    public static StringBuilder appendMaster(StringBuilder out, MasterPlaylist playlist) {
-        out.append(EXTM3U);
-        // MASTER_PLAYLIST_VERSION is 1: no EXT-X-VERSION line (see its documentation).
-        List<Variant> variants = playlist.variants();
-        for (int i = 0, n = variants.size(); i < n; i++) {
-            appendVariant(out, variants.get(i));
-        }
-        return out;
-    }
-
-    private static void appendVariant(StringBuilder out, Variant variant) {
-        out.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(variant.bandwidth());
-        if (variant.averageBandwidth() != null) {
-            out.append(",AVERAGE-BANDWIDTH=").append(variant.averageBandwidth().longValue());
-        }
-        if (variant.resolution() != null) {
-            out.append(",RESOLUTION=").append(variant.resolution());
-        }
-        if (variant.codecs() != null) {
-            out.append(",CODECS=\"").append(variant.codecs()).append('"');
-        }
-        if (variant.frameRate() != null) {
-            // A decimal-floating-point "rounded to three decimal places" (RFC 8216 §4.3.4.2); half-up.
-            out.append(",FRAME-RATE=");
-            HlsNumbers.appendMillisAsSeconds(out, Math.round(variant.frameRate().doubleValue() * 1000d));
-        }
-        out.append('\n');
-        out.append(variant.uri()).append('\n');
-    }
-
     private static int mediaCapacity(MediaPlaylist playlist) {
         long capacity = MEDIA_HEADER_CAPACITY;
         List<MediaSegment> segments = playlist.segments();
@@ -243,22 +214,6 @@ public final class PlaylistRenderer {
                 for (DateRange range : markers.dateRanges()) {
                     capacity += range.renderedLengthBound();
                 }
-            }
-        }
-        return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
-    }
-
-    private static int masterCapacity(MasterPlaylist playlist) {
-        long capacity = EXTM3U.length();
-        List<Variant> variants = playlist.variants();
-        for (int i = 0, n = variants.size(); i < n; i++) {
-            Variant variant = variants.get(i);
-            capacity += STREAM_INF_CAPACITY + variant.uri().length();
-            if (variant.codecs() != null) {
-                capacity += variant.codecs().length();
-            }
-            if (variant.resolution() != null) {
-                capacity += variant.resolution().length();
             }
         }
         return (int) Math.min(capacity, Integer.MAX_VALUE - 16);

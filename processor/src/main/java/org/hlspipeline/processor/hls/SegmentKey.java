@@ -26,6 +26,22 @@ public record SegmentKey(String method, String uri, String iv, String keyFormat,
         });
     }
 
+    /**
+     * The lowest EXT-X-VERSION of a playlist with this key (RFC 8216 §7): 5 for SAMPLE-AES and SAMPLE-AES-CTR, or
+     * KEYFORMAT and KEYFORMATVERSIONS; 2 for an IV; 1 otherwise.
+     */
+    public int requiredVersion() {
+        if (!method.equals("AES-128") || keyFormat != null || keyFormatVersions != null) {
+            return 5;
+        }
+        return iv != null ? 2 : 1;
+    }
+
+    /** The same key without its IV: what a master playlist announces, since IVs change segment by segment. */
+    public SegmentKey withoutIv() {
+        return iv == null ? this : new SegmentKey(method, uri, null, keyFormat, keyFormatVersions);
+    }
+
     /** Why these are not a key, or empty; each message names the field. */
     public static Optional<String> problem(String method, String uri, String iv, String keyFormat,
                                            String keyFormatVersions) {

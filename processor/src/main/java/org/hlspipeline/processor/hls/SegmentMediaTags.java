@@ -27,10 +27,8 @@ final class SegmentMediaTags {
             if (media.byteRange() != null || (media.map() != null && media.map().byteRange() != null)) {
                 version = Math.max(version, 4);
             }
-            SegmentKey key = media.key();
-            if (key != null && (!key.method().equals("AES-128") || key.keyFormat() != null
-                    || key.keyFormatVersions() != null)) {
-                version = Math.max(version, 5);
+            if (media.key() != null) {
+                version = Math.max(version, media.key().requiredVersion());
             }
             if (media.map() != null) {
                 // 6 in a playlist without EXT-X-I-FRAMES-ONLY, which these never are.
@@ -70,7 +68,12 @@ final class SegmentMediaTags {
             out.append("#EXT-X-KEY:METHOD=NONE\n");
             return;
         }
-        out.append("#EXT-X-KEY:METHOD=").append(key.method()).append(",URI=\"").append(key.uri()).append('"');
+        appendKey(out, "#EXT-X-KEY:", key);
+    }
+
+    /** A key's attributes after {@code tag}: EXT-X-KEY and EXT-X-SESSION-KEY have the same (RFC 8216 §4.3.4.5). */
+    static void appendKey(StringBuilder out, String tag, SegmentKey key) {
+        out.append(tag).append("METHOD=").append(key.method()).append(",URI=\"").append(key.uri()).append('"');
         if (key.iv() != null) {
             out.append(",IV=").append(key.iv());
         }

@@ -1,5 +1,7 @@
 package org.hlspipeline.processor.ingest;
 
+import org.hlspipeline.processor.hls.RenditionDescription;
+import org.hlspipeline.processor.kafka.RenditionRecords;
 import java.util.Optional;
 
 import org.hlspipeline.processor.rules.StreamEventRules;
@@ -60,7 +62,12 @@ public final class StreamEventCheck {
     }
 
     public static Optional<String> renditionInfoProblem(RenditionInfo info) {
-        return StreamEventRules.renditionInfoProblem(info.getRendition(), info.getBandwidth(),
-                info.getAverageBandwidth(), info.getResolution(), info.getCodecs(), info.getFrameRate());
+        return StreamEventRules.renditionInfoProblem(info.getRendition(),
+                RenditionRecords.form(info, RenditionRecords.NAME));
+    }
+
+    /** The description {@code info} gives; call only once {@link #renditionInfoProblem} found nothing. */
+    public static RenditionDescription description(RenditionInfo info) {
+        return RenditionRecords.form(info, RenditionRecords.NAME).description();
     }
 }

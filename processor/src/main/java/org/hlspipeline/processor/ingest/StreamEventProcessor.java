@@ -1,6 +1,6 @@
 package org.hlspipeline.processor.ingest;
 
-import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.hls.RenditionDescription;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
@@ -106,7 +106,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         if (payload instanceof Segment segment) {
             onSegment(record, stream, streamId, segment, now);
         } else if (payload instanceof RenditionInfo info) {
-            onRenditionInfo(stream, streamId, info, now);
+            onRenditionInfo(record, stream, streamId, info, now);
         } else if (payload instanceof EndOfStream) {
             onEnd(stream, streamId, now);
         }
@@ -147,8 +147,10 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
                 : current.add(incoming, now);
         save(key, current, change.window());
         StreamState before = stream == null ? StreamState.start(streamId, now) : stream;
-        StreamState after = before.withRendition(rendition, now);
+        StreamState after = before.withRendition(rendition, now).withKey(rendition,
+                WindowSegment.keyInForce(change.window().segments()));
         if (stream == null || after.renditions().size() != stream.renditions().size()
+                || !after.keys().equals(before.keys())
                 || after.lastActivityMillis() - stream.lastActivityMillis() >= ACTIVITY_GRANULARITY_MILLIS) {
             streams.put(streamId, after);
         }
@@ -179,10 +181,16 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         }
     }
 
-    private void onRenditionInfo(StreamState stream, String streamId, RenditionInfo info, long now) {
+    private void onRenditionInfo(Record<String, byte[]> record, StreamState stream, String streamId,
+                                 RenditionInfo info, long now) {
         StreamState base = stream == null ? StreamState.start(streamId, now) : stream;
-        streams.put(streamId, base.describe(info.getRendition(), new RenditionDescription(info.getBandwidth(),
-                info.getAverageBandwidth(), info.getResolution(), info.getCodecs(), info.getFrameRate()), now));
+        RenditionDescription description = StreamEventCheck.description(info);
+        Optional<String> problem = base.describingProblem(info.getRendition(), description);
+        if (problem.isPresent()) {
+            deadLetter(record, DeadLetterReason.INVALID, problem.get(), null);
+            return;
+        }
+        streams.put(streamId, base.describe(info.getRendition(), description, now));
     }
 
     private void onEnd(StreamState stream, String streamId, long now) {

@@ -1,6 +1,8 @@
 package org.hlspipeline.processor.ingest;
 
-import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.processor.hls.RenditionDescription;
+import org.hlspipeline.processor.hls.SegmentKey;
+import org.hlspipeline.processor.kafka.RenditionRecords;
 import org.hlspipeline.processor.window.PendingSegment;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
@@ -79,18 +81,21 @@ public final class StreamStateCodecs {
 
     private static StreamStateRecord toRecord(StreamState s) {
         Map<String, RenditionDescriptionState> descriptions = new TreeMap<>();
-        s.descriptions().forEach((rendition, d) -> descriptions.put(rendition, RenditionDescriptionState.newBuilder()
-                .setBandwidth(d.bandwidth()).setAverageBandwidth(d.averageBandwidth()).setResolution(d.resolution())
-                .setCodecs(d.codecs()).setFrameRate(d.frameRate()).build()));
-        return new StreamStateRecord(s.streamId(), new ArrayList<>(s.renditions()), descriptions, s.ended(),
+        s.descriptions().forEach((rendition, d) -> descriptions.put(rendition,
+                RenditionRecords.write(d, new RenditionDescriptionState(), RenditionRecords.NAME)));
+        Map<String, org.hlspipeline.schemas.stream.SegmentKey> keys = new TreeMap<>();
+        s.keys().forEach((rendition, key) -> keys.put(rendition, SegmentMediaRecords.keyRecord(key)));
+        return new StreamStateRecord(s.streamId(), new ArrayList<>(s.renditions()), descriptions, keys, s.ended(),
                 s.lastActivityMillis());
     }
 
     private static StreamState fromRecord(StreamStateRecord r) {
         TreeMap<String, RenditionDescription> descriptions = new TreeMap<>();
-        r.getDescriptions().forEach((rendition, d) -> descriptions.put(rendition, new RenditionDescription(
-                d.getBandwidth(), d.getAverageBandwidth(), d.getResolution(), d.getCodecs(), d.getFrameRate())));
-        return new StreamState(r.getStreamId(), new TreeSet<>(r.getRenditions()), descriptions, r.getEnded(),
+        r.getDescriptions().forEach((rendition, d) -> descriptions.put(rendition,
+                RenditionRecords.form(d, RenditionRecords.NAME).description()));
+        TreeMap<String, SegmentKey> keys = new TreeMap<>();
+        r.getKeys().forEach((rendition, key) -> keys.put(rendition, SegmentMediaRecords.key(key)));
+        return new StreamState(r.getStreamId(), new TreeSet<>(r.getRenditions()), descriptions, keys, r.getEnded(),
                 r.getLastActivityMillis());
     }
 }

@@ -23,9 +23,7 @@ public final class SegmentMediaRecords {
         }
         return new SegmentMedia(
                 map == null ? null : new InitSection(map.getUri(), range(map.getByteRange())),
-                range(byteRange),
-                key == null ? null : new SegmentKey(key.getMethod(), key.getUri(), key.getIv(), key.getKeyFormat(),
-                        key.getKeyFormatVersions()));
+                range(byteRange), key(key));
     }
 
     public static org.hlspipeline.schemas.stream.InitSection mapRecord(SegmentMedia media) {
@@ -39,7 +37,15 @@ public final class SegmentMediaRecords {
     }
 
     public static org.hlspipeline.schemas.stream.SegmentKey keyRecord(SegmentMedia media) {
-        SegmentKey key = media.key();
+        return keyRecord(media.key());
+    }
+
+    public static SegmentKey key(org.hlspipeline.schemas.stream.SegmentKey key) {
+        return key == null ? null : new SegmentKey(key.getMethod(), key.getUri(), key.getIv(), key.getKeyFormat(),
+                key.getKeyFormatVersions());
+    }
+
+    public static org.hlspipeline.schemas.stream.SegmentKey keyRecord(SegmentKey key) {
         return key == null ? null : new org.hlspipeline.schemas.stream.SegmentKey(key.method(), key.uri(), key.iv(),
                 key.keyFormat(), key.keyFormatVersions());
     }

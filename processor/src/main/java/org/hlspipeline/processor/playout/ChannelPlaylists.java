@@ -2,13 +2,16 @@ package org.hlspipeline.processor.playout;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hlspipeline.processor.hls.MasterPlaylist;
 import org.hlspipeline.processor.hls.MediaPlaylist;
 import org.hlspipeline.processor.hls.MediaSegment;
 import org.hlspipeline.processor.hls.SegmentMarkers;
-import org.hlspipeline.processor.hls.Variant;
+import org.hlspipeline.processor.hls.RenditionDescription;
+import org.hlspipeline.processor.hls.RenditionGroups;
 
 /**
  * A channel's output window as HLS playlists, through the same renderer as live streams. Every rendition is cut
@@ -49,13 +52,15 @@ public final class ChannelPlaylists {
                 segments, state.ended());
     }
 
-    /** The ladder, in the order the scheduler configured it. URIs are relative to the master playlist. */
+    /**
+     * The ladder, in the order the scheduler configured it: variants, and the groups they name. A ladder is
+     * checked whole when configured, so every group a variant names has members. URIs are relative to the
+     * master playlist.
+     */
     public static MasterPlaylist master(ChannelState state) {
-        List<Variant> variants = new ArrayList<>();
-        for (LadderRendition r : state.config().ladder()) {
-            variants.add(new Variant("renditions/" + r.name() + "/playlist.m3u8", r.bandwidth(), r.averageBandwidth(),
-                    r.resolution(), r.codecs(), r.frameRate()));
-        }
-        return new MasterPlaylist(variants);
+        Map<String, RenditionDescription> ladder = new LinkedHashMap<>();
+        state.config().ladder().forEach(r -> ladder.put(r.name(), r.description()));
+        return MasterPlaylist.listing(ladder, name -> "renditions/" + name + "/playlist.m3u8", List.of())
+                .orElseThrow(() -> new IllegalStateException("channel " + state.channelId() + " has no variant"));
     }
 }

@@ -4,14 +4,19 @@ import static org.hlspipeline.processor.rules.ChannelCommandRules.DEFAULT_TARGET
 import static org.hlspipeline.processor.rules.ChannelCommandRules.MAX_TARGET_DURATION_SECONDS;
 import static org.hlspipeline.processor.rules.ChannelCommandRules.MAX_WINDOW_SIZE;
 import static org.hlspipeline.processor.rules.InputRules.idProblem;
-import static org.hlspipeline.processor.rules.InputRules.renditionAttributesProblem;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.hlspipeline.processor.hls.RenditionDescription;
+import org.hlspipeline.processor.hls.RenditionGroups;
 
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.Item;
+import org.hlspipeline.processor.playout.LadderRendition;
 import org.hlspipeline.processor.playout.Layer;
 import org.hlspipeline.processor.playout.PlayoutCommand;
 import org.hlspipeline.processor.playout.ScheduledCommand;
@@ -35,9 +40,7 @@ public final class ConfigureRules {
      * @param index   its place in the ladder
      * @param usedBy  the index of an earlier rendition of the same name, or null
      */
-    public static Optional<String> ladderEntryProblem(int index, String name, Integer usedBy, long bandwidth,
-                                                      Long averageBandwidth, String resolution, String codecs,
-                                                      Double frameRate) {
+    public static Optional<String> ladderEntryProblem(int index, String name, Integer usedBy, RenditionForm form) {
         Optional<String> id = idProblem("name", name);
         if (id.isPresent()) {
             return Optional.of("ladder[" + index + "]: " + id.get());
@@ -46,8 +49,17 @@ public final class ConfigureRules {
         if (usedBy != null) {
             return Optional.of(where + "the name is already used by ladder[" + usedBy + "]");
         }
-        return renditionAttributesProblem(bandwidth, averageBandwidth, resolution, codecs, frameRate)
-                .map(problem -> where + problem);
+        return form.problem().map(problem -> where + problem);
+    }
+
+    /**
+     * The ladder as a whole, its entries each fine: every group a variant names has members, every group is
+     * named by a variant, and there is a variant to play (see docs/input-rules.md, Configure).
+     */
+    public static Optional<String> ladderProblem(List<LadderRendition> ladder) {
+        Map<String, RenditionDescription> byName = new LinkedHashMap<>();
+        ladder.forEach(r -> byName.put(r.name(), r.description()));
+        return RenditionGroups.completeProblem(byName).map(problem -> "ladder: " + problem);
     }
 
     public static String ladderEntryMissing(int index) {

@@ -71,30 +71,6 @@ public final class InputRules {
         return HlsText.uriProblem(uri);
     }
 
-    /**
-     * What a master playlist says about a rendition (EXT-X-STREAM-INF attributes), shared by a stream's
-     * {@code RenditionInfo} and a channel's ladder. Null optional values are fine: the attribute is left out.
-     */
-    public static Optional<String> renditionAttributesProblem(long bandwidth, Long averageBandwidth,
-                                                              String resolution, String codecs, Double frameRate) {
-        if (bandwidth <= 0) {
-            return Optional.of("bandwidth must be greater than 0");
-        }
-        if (averageBandwidth != null && averageBandwidth <= 0) {
-            return Optional.of("averageBandwidth must be greater than 0");
-        }
-        if (resolution != null && !resolution.matches("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) {
-            return Optional.of("resolution must be WIDTHxHEIGHT, for instance 1280x720");
-        }
-        if (codecs != null && !codecs.matches("[A-Za-z0-9.,+ -]{1,256}")) {
-            return Optional.of("codecs must be an RFC 6381 list such as avc1.4d401f,mp4a.40.2");
-        }
-        if (frameRate != null && !(frameRate > 0 && frameRate <= 1000)) {
-            return Optional.of("frameRate must be greater than 0 and at most 1000");
-        }
-        return Optional.empty();
-    }
-
     /** The value with control characters shown as '?', for messages that end up in logs and HTTP answers. */
     public static String printable(String s) {
         StringBuilder out = new StringBuilder(Math.min(s.length(), 140));

@@ -3,7 +3,6 @@ package org.hlspipeline.processor.rules;
 import static org.hlspipeline.processor.rules.InputRules.durationProblem;
 import static org.hlspipeline.processor.rules.InputRules.first;
 import static org.hlspipeline.processor.rules.InputRules.idProblem;
-import static org.hlspipeline.processor.rules.InputRules.renditionAttributesProblem;
 import static org.hlspipeline.processor.rules.InputRules.sequenceProblem;
 import static org.hlspipeline.processor.rules.InputRules.uriProblem;
 
@@ -63,12 +62,8 @@ public final class StreamEventRules {
         return problem;
     }
 
-    public static Optional<String> renditionInfoProblem(String rendition, long bandwidth, Long averageBandwidth,
-                                                        String resolution, String codecs, Double frameRate) {
+    public static Optional<String> renditionInfoProblem(String rendition, RenditionForm form) {
         Optional<String> problem = idProblem("rendition", rendition);
-        if (problem.isPresent()) {
-            return problem;
-        }
-        return renditionAttributesProblem(bandwidth, averageBandwidth, resolution, codecs, frameRate);
+        return problem.isPresent() ? problem : form.problem();
     }
 }

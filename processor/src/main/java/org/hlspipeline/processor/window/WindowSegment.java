@@ -1,7 +1,9 @@
 package org.hlspipeline.processor.window;
 
+import java.util.List;
 import java.util.Objects;
 
+import org.hlspipeline.processor.hls.SegmentKey;
 import org.hlspipeline.processor.hls.SegmentMedia;
 
 /**
@@ -36,6 +38,19 @@ public record WindowSegment(long sequence, String uri, long durationMicros, bool
     /** A placeholder for a lost sequence; its URI is never fetched by players that honour EXT-X-GAP. */
     static WindowSegment lost(long sequence, long durationMicros) {
         return new WindowSegment(sequence, "gap-" + sequence + ".ts", durationMicros, false, true, null);
+    }
+
+    /**
+     * The key in force at the live edge of {@code segments} (oldest first): the newest fetched segment's, or null
+     * when it is in the clear. Gaps are never fetched, so they change nothing.
+     */
+    public static SegmentKey keyInForce(List<WindowSegment> segments) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            if (!segments.get(i).gap()) {
+                return segments.get(i).media().key();
+            }
+        }
+        return null;
     }
 
     /** The same media: the same URI and, for a sub-range, the same range (its map and key may be restated). */

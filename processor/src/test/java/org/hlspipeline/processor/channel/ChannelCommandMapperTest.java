@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.hlspipeline.processor.hls.VariantDescription;
 import org.hlspipeline.processor.playout.AdMarkers;
 import org.hlspipeline.processor.playout.ChannelConfig;
 import org.hlspipeline.processor.playout.Channels;
@@ -57,7 +58,7 @@ class ChannelCommandMapperTest {
                 .config();
 
         assertThat(config.renditionNames()).containsExactly("720p", "480p");
-        assertThat(config.ladder().get(1).averageBandwidth()).isEqualTo(900_000L);
+        assertThat(((VariantDescription) config.ladder().get(1).description()).averageBandwidth()).isEqualTo(900_000L);
         assertThat(config.windowSize()).isEqualTo(10);
         assertThat(config.targetDurationSeconds()).isEqualTo(4);
         assertThat(config.filler().itemId()).isEqualTo("slate");

@@ -283,9 +283,8 @@ class PlaylistRendererTest {
         @Test
         void masterPlaylistWithAllAttributesExactBytes() {
             MasterPlaylist master = new MasterPlaylist(List.of(
-                    new Variant("720p/index.m3u8", 2_500_000, 2_200_000L, "1280x720", "avc1.64001f,mp4a.40.2", 25.0),
-                    new Variant("https://cdn.example.com/360p.m3u8", 800_000, 700_000L, "640x360",
-                            "avc1.42c01e,mp4a.40.2", 29.97)));
+                    new Variant("720p/index.m3u8", VariantDescription.of(2_500_000, 2_200_000L, "1280x720", "avc1.64001f,mp4a.40.2", 25.0)),
+                    new Variant("https://cdn.example.com/360p.m3u8", VariantDescription.of(800_000, 700_000L, "640x360", "avc1.42c01e,mp4a.40.2", 29.97))));
 
             String expected = lines(
                     "#EXTM3U",
@@ -306,8 +305,8 @@ class PlaylistRendererTest {
         void masterPlaylistLeavesOutAbsentAttributesAndKeepsTheCallersOrder() {
             MasterPlaylist master = new MasterPlaylist(List.of(
                     Variant.of("audio/index.m3u8", 128_000),
-                    new Variant("low.m3u8", 400_000, null, null, "avc1.42c01e", null),
-                    new Variant("hi.m3u8", 5_000_000, null, "1920x1080", null, 23.976)));
+                    new Variant("low.m3u8", VariantDescription.of(400_000, null, null, "avc1.42c01e", null)),
+                    new Variant("hi.m3u8", VariantDescription.of(5_000_000, null, "1920x1080", null, 23.976))));
 
             String text = PlaylistRenderer.renderMaster(master);
 
@@ -327,7 +326,7 @@ class PlaylistRendererTest {
                 "47.952, 47.952"})
         void frameRateHasThreeDecimalsHalfUp(double frameRate, String expected) {
             String text = PlaylistRenderer.renderMaster(
-                    new MasterPlaylist(List.of(new Variant("v.m3u8", 1, null, null, null, frameRate))));
+                    new MasterPlaylist(List.of(new Variant("v.m3u8", VariantDescription.of(1, null, null, null, frameRate)))));
 
             assertThat(text).contains(",FRAME-RATE=" + expected + "\n");
         }
@@ -335,7 +334,7 @@ class PlaylistRendererTest {
         @Test
         void masterPlaylistIsDeterministic() {
             MasterPlaylist master = new MasterPlaylist(List.of(
-                    new Variant("a.m3u8", 1_000, 900L, "2x2", "mp4a.40.2", 50.0)));
+                    new Variant("a.m3u8", VariantDescription.of(1_000, 900L, "2x2", "mp4a.40.2", 50.0))));
 
             assertThat(PlaylistRenderer.renderMasterBytes(master)).isEqualTo(PlaylistRenderer.renderMasterBytes(master));
         }
@@ -372,24 +371,24 @@ class PlaylistRendererTest {
         @ParameterizedTest(name = "[{index}] {0}")
         @ValueSource(strings = {"avc1.64001f\",FOO=\"bar", "\"", "avc1\r", "avc1\nmp4a", "avc1\u0000", ""})
         void codecsThatCouldEscapeTheQuotedStringAreRejected(String codecs) {
-            assertThatThrownBy(() -> new Variant("v.m3u8", 1, null, null, codecs, null))
+            assertThatThrownBy(() -> new Variant("v.m3u8", VariantDescription.of(1, null, null, codecs, null)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("CODECS");
+                    .hasMessageStartingWith("codecs");
         }
 
         @Test
         void quoteInCodecsIsNamedInTheMessage() {
-            assertThatThrownBy(() -> new Variant("v.m3u8", 1, null, null, "avc1\"x", null))
-                    .hasMessageContaining("CODECS contains a double quote at index 4");
+            assertThatThrownBy(() -> new Variant("v.m3u8", VariantDescription.of(1, null, null, "avc1\"x", null)))
+                    .hasMessageContaining("codecs must be an RFC 6381 list");
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
         @ValueSource(strings = {"1280*720", "1280x", "x720", "1280x720\n", " 1280x720", "1280X720", "12a0x720",
                 "\uFF11280x720", "1280x720x1", ""})
         void resolutionMustBeWidthXHeight(String resolution) {
-            assertThatThrownBy(() -> new Variant("v.m3u8", 1, null, resolution, null, null))
+            assertThatThrownBy(() -> new Variant("v.m3u8", VariantDescription.of(1, null, resolution, null, null)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("RESOLUTION");
+                    .hasMessageContaining("resolution");
         }
 
         @Test
@@ -402,12 +401,12 @@ class PlaylistRendererTest {
             assertThatThrownBy(() -> new MediaPlaylist(1, -1, 0, List.of(), false)).hasMessageContaining("media sequence");
             assertThatThrownBy(() -> new MediaPlaylist(1, 0, -1, List.of(), false))
                     .hasMessageContaining("discontinuity sequence");
-            assertThatThrownBy(() -> Variant.of("v.m3u8", 0)).hasMessageContaining("BANDWIDTH");
-            assertThatThrownBy(() -> new Variant("v.m3u8", 1, 0L, null, null, null))
-                    .hasMessageContaining("AVERAGE-BANDWIDTH");
+            assertThatThrownBy(() -> Variant.of("v.m3u8", 0)).hasMessageContaining("bandwidth");
+            assertThatThrownBy(() -> new Variant("v.m3u8", VariantDescription.of(1, 0L, null, null, null)))
+                    .hasMessageContaining("averageBandwidth");
             for (double bad : new double[] {0, -25, Double.NaN, Double.POSITIVE_INFINITY, 0.0004}) {
-                assertThatThrownBy(() -> new Variant("v.m3u8", 1, null, null, null, bad))
-                        .hasMessageContaining("FRAME-RATE");
+                assertThatThrownBy(() -> new Variant("v.m3u8", VariantDescription.of(1, null, null, null, bad)))
+                        .hasMessageContaining("frameRate");
             }
             assertThatThrownBy(() -> new MasterPlaylist(List.of())).hasMessageContaining("at least one variant");
         }

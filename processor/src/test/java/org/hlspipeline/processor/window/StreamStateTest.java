@@ -4,14 +4,15 @@ import org.hlspipeline.processor.ingest.StreamStateCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hlspipeline.processor.hls.Variant;
+import org.hlspipeline.processor.hls.VariantDescription;
 import org.hlspipeline.processor.kafka.EarlierStateSchemas;
 import org.hlspipeline.schemas.state.StreamStateRecord;
 import org.junit.jupiter.api.Test;
 
 class StreamStateTest {
 
-    private static final RenditionDescription HD = new RenditionDescription(2_500_000, null, "1280x720", null, null);
-    private static final RenditionDescription SD = new RenditionDescription(800_000, null, "640x360", null, null);
+    private static final VariantDescription HD = VariantDescription.of(2_500_000, null, "1280x720", null, null);
+    private static final VariantDescription SD = VariantDescription.of(800_000, null, "640x360", null, null);
 
     @Test
     void theMasterPlaylistListsDescribedRenditionsWithSegmentsLowestBandwidthFirst() {
@@ -19,7 +20,7 @@ class StreamStateTest {
                 .describe("720p", HD, 1).describe("360p", SD, 1).describe("1080p", HD, 1)
                 .withRendition("720p", 2).withRendition("360p", 2).withRendition("240p", 2);
 
-        assertThat(stream.toMasterPlaylist().variants()).extracting(Variant::uri)
+        assertThat(stream.toMasterPlaylist().orElseThrow().variants()).extracting(Variant::uri)
                 .containsExactly("renditions/360p/playlist.m3u8", "renditions/720p/playlist.m3u8");
     }
 
@@ -35,7 +36,7 @@ class StreamStateTest {
     @Test
     void theStoreCodecRoundTripsDescriptionsAndRenditions() {
         StreamState stream = StreamState.start("news", 5).describe("720p",
-                new RenditionDescription(2_500_000, 2_000_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97), 6)
+                VariantDescription.of(2_500_000, 2_000_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97), 6)
                 .withRendition("720p", 7).end(8);
 
         assertThat(StreamStateCodecs.STREAM.decode(StreamStateCodecs.STREAM.encode(stream))).isEqualTo(stream);
@@ -45,7 +46,7 @@ class StreamStateTest {
     @Test
     void aStreamStoredByTheFirstReleaseStillDecodes() {
         StreamState stream = StreamState.start("news", 5).describe("720p",
-                new RenditionDescription(2_500_000, 2_000_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97), 6)
+                VariantDescription.of(2_500_000, 2_000_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97), 6)
                 .withRendition("720p", 7);
         byte[] current = StreamStateCodecs.STREAM.encode(stream);
 

@@ -3,8 +3,8 @@ package org.hlspipeline.tools.hls;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hlspipeline.processor.hls.MasterPlaylist;
 import org.hlspipeline.processor.hls.Variant;
+import org.hlspipeline.processor.hls.VariantDescription;
 
 /**
  * The master playlist tags {@link PlaylistParser} reads: each {@code EXT-X-STREAM-INF} with the URI line after it
@@ -40,7 +40,13 @@ final class MasterTags {
         AttributeList attributes = AttributeList.parse(source, number, name, values.required(number, name, value));
         alternates.add(new AlternateRendition(number, attributes.enumerated("TYPE", true),
                 attributes.quoted("GROUP-ID", true), attributes.quoted("NAME", true),
-                attributes.quoted("URI", false)));
+                attributes.quoted("URI", false), attributes.quoted("LANGUAGE", false), yes(attributes, "DEFAULT"),
+                yes(attributes, "AUTOSELECT"), yes(attributes, "FORCED"), attributes.quoted("CHANNELS", false),
+                attributes.quoted("CHARACTERISTICS", false)));
+    }
+
+    private static boolean yes(AttributeList attributes, String name) throws PlaylistException {
+        return "YES".equals(attributes.enumerated(name, false));
     }
 
     /** Takes {@code uri} as the URI of the pending EXT-X-STREAM-INF; false when none is pending. */
@@ -51,14 +57,15 @@ final class MasterTags {
         AttributeList a = streamInf;
         Variant variant;
         try {
-            variant = new Variant(uri, a.decimalInteger("BANDWIDTH", true),
+            variant = new Variant(uri, new VariantDescription(a.decimalInteger("BANDWIDTH", true),
                     a.decimalInteger("AVERAGE-BANDWIDTH", false), a.resolution("RESOLUTION", false),
-                    a.quoted("CODECS", false), a.decimalFloat("FRAME-RATE", false));
+                    a.quoted("CODECS", false), a.decimalFloat("FRAME-RATE", false), a.quoted("AUDIO", false),
+                    a.quoted("SUBTITLES", false), false));
         } catch (IllegalArgumentException e) {
             throw new PlaylistException(source, number, "#EXT-X-STREAM-INF at line " + streamInfLine + ": "
                     + e.getMessage());
         }
-        variants.add(new ParsedVariant(number, variant, a.quoted("AUDIO", false)));
+        variants.add(new ParsedVariant(number, variant));
         streamInf = null;
         return true;
     }
@@ -79,7 +86,6 @@ final class MasterTags {
             throw new PlaylistException(source, 0, "the master playlist has no variant "
                     + "(#EXT-X-STREAM-INF followed by a URI line)");
         }
-        return new ParsedMasterPlaylist(version,
-                new MasterPlaylist(variants.stream().map(ParsedVariant::variant).toList()), variants, alternates);
+        return new ParsedMasterPlaylist(version, variants, alternates);
     }
 }

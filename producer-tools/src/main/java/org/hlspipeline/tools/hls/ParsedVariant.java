@@ -7,12 +7,12 @@ import org.hlspipeline.processor.hls.Variant;
  * written.
  *
  * @param line       the line of its URI
- * @param variant    URI as written, BANDWIDTH, AVERAGE-BANDWIDTH, RESOLUTION, CODECS, FRAME-RATE
- * @param audioGroup its {@code AUDIO} group id, or null
+ * @param variant    URI as written, BANDWIDTH, AVERAGE-BANDWIDTH, RESOLUTION, CODECS, FRAME-RATE, AUDIO and
+ *                   SUBTITLES
  */
-public record ParsedVariant(int line, Variant variant, String audioGroup) {
+public record ParsedVariant(int line, Variant variant) implements ParsedRendition {
 
-    /** The media playlist's URI as the master playlist writes it. */
+    @Override
     public String uri() {
         return variant.uri();
     }

@@ -1,7 +1,9 @@
 package org.hlspipeline.tools.hls;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.hlspipeline.tools.cli.ToolFailure;
@@ -39,6 +41,17 @@ public record PlaylistInput(PlaylistLocation location, PublishedUris uris, Strin
             throw ToolFailure.usage(location + " is a master playlist: its renditions are named after the variants "
                     + "(or by --rendition-names); --rendition is for a media playlist");
         }
+    }
+
+    /**
+     * The master playlist's variants and its AUDIO and SUBTITLES alternatives with media playlists of their own, by
+     * rendition name; see {@link RenditionNames#assign}.
+     */
+    public Map<String, ParsedRendition> renditions(ParsedMasterPlaylist master) throws ToolFailure {
+        checkMaster();
+        List<ParsedRendition> renditions = new ArrayList<>(master.variants());
+        master.alternates().stream().filter(AlternateRendition::followable).forEach(renditions::add);
+        return RenditionNames.assign(renditions, renditionNames, location.toString());
     }
 
     /** The master playlist's variants by rendition name; see {@link RenditionNames#assign}. */

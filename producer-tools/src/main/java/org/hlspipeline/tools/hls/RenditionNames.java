@@ -31,9 +31,18 @@ public final class RenditionNames {
      */
     public static Map<String, ParsedVariant> assign(ParsedMasterPlaylist master, Map<String, String> mapping, String source)
             throws ToolFailure {
-        Map<String, ParsedVariant> byUri = new LinkedHashMap<>();
-        for (ParsedVariant variant : master.variants()) {
-            byUri.putIfAbsent(variant.uri(), variant);
+        return assign(master.variants(), mapping, source);
+    }
+
+    /**
+     * The same for any renditions with media playlists of their own: the variants and the alternatives a command
+     * follows.
+     */
+    public static <R extends ParsedRendition> Map<String, R> assign(List<R> renditions, Map<String, String> mapping,
+                                                                    String source) throws ToolFailure {
+        Map<String, R> byUri = new LinkedHashMap<>();
+        for (R rendition : renditions) {
+            byUri.putIfAbsent(rendition.uri(), rendition);
         }
         List<String> unknown = new ArrayList<>();
         for (String key : mapping.keySet()) {
@@ -45,9 +54,9 @@ public final class RenditionNames {
             throw ToolFailure.usage("--rendition-names names " + String.join(", ", unknown) + ", which "
                     + source + " does not list; its variants are " + String.join(", ", byUri.keySet()));
         }
-        Map<String, ParsedVariant> named = new LinkedHashMap<>();
+        Map<String, R> named = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
-        for (ParsedVariant variant : byUri.values()) {
+        for (R variant : byUri.values()) {
             String given = mapping.get(variant.uri());
             String name = given != null ? given : derive(variant.uri());
             Optional<String> problem = InputChecks.idProblem("rendition name", name);

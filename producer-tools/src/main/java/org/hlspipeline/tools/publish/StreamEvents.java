@@ -2,6 +2,9 @@ package org.hlspipeline.tools.publish;
 
 import java.time.Instant;
 
+import org.hlspipeline.processor.hls.RenditionDescription;
+import org.hlspipeline.processor.hls.VariantDescription;
+import org.hlspipeline.processor.kafka.RenditionRecords;
 import org.hlspipeline.processor.hls.SegmentMedia;
 import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.schemas.stream.EndOfStream;
@@ -39,14 +42,15 @@ public final class StreamEvents {
 
     public static StreamEvent renditionInfo(String stream, String eventId, String rendition, long bandwidth,
                                      Long averageBandwidth, String resolution, String codecs, Double frameRate) {
-        return envelope(stream, eventId, RenditionInfo.newBuilder()
-                .setRendition(rendition)
-                .setBandwidth(bandwidth)
-                .setAverageBandwidth(averageBandwidth)
-                .setResolution(resolution)
-                .setCodecs(codecs)
-                .setFrameRate(frameRate)
-                .build());
+        return renditionInfo(stream, eventId, rendition,
+                VariantDescription.of(bandwidth, averageBandwidth, resolution, codecs, frameRate));
+    }
+
+    public static StreamEvent renditionInfo(String stream, String eventId, String rendition,
+                                            RenditionDescription description) {
+        RenditionInfo info = new RenditionInfo();
+        info.setRendition(rendition);
+        return envelope(stream, eventId, RenditionRecords.write(description, info, RenditionRecords.NAME));
     }
 
     public static StreamEvent end(String stream, String eventId, String reason) {

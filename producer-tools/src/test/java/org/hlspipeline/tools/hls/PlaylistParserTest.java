@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.hlspipeline.processor.hls.MediaPlaylist;
 import org.hlspipeline.processor.hls.MediaSegment;
 import org.hlspipeline.processor.hls.Variant;
+import org.hlspipeline.processor.hls.VariantDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,13 +118,13 @@ class PlaylistParserTest {
                 """);
 
         assertThat(master.version()).isEqualTo(4);
-        assertThat(master.playlist().variants()).containsExactly(
-                new Variant("720p/index.m3u8", 2_800_000, 2_500_000L, "1280x720", "avc1.4d401f,mp4a.40.2", 29.97),
-                new Variant("http://cdn.example/360p.m3u8", 800_000, null, null, null, null));
-        assertThat(master.variants()).extracting(ParsedVariant::line, ParsedVariant::audioGroup)
-                .containsExactly(tuple(5, "aud"), tuple(8, null));
-        assertThat(master.alternates()).containsExactly(
-                new AlternateRendition(3, "AUDIO", "aud", "English", "audio/en.m3u8"));
+        assertThat(master.variants()).extracting(ParsedVariant::line, ParsedVariant::variant).containsExactly(
+                tuple(5, new Variant("720p/index.m3u8", new VariantDescription(2_800_000, 2_500_000L, "1280x720",
+                        "avc1.4d401f,mp4a.40.2", 29.97, "aud", null, false))),
+                tuple(8, new Variant("http://cdn.example/360p.m3u8", VariantDescription.of(800_000, null, null, null,
+                        null))));
+        assertThat(master.alternates()).containsExactly(new AlternateRendition(3, "AUDIO", "aud", "English",
+                "audio/en.m3u8", null, true, false, false, null, null));
     }
 
     @ParameterizedTest(name = "{1}")

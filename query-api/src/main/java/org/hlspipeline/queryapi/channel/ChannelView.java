@@ -1,7 +1,11 @@
 package org.hlspipeline.queryapi.channel;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.hlspipeline.queryapi.http.RenditionJson;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.hlspipeline.processor.playout.ChannelConfig;
 import org.hlspipeline.processor.playout.ChannelSegment;
@@ -67,13 +71,23 @@ record ChannelView(String channelId, boolean configured, boolean ended, String m
     record Settings(int windowSize, int targetDuration, boolean programDateTime, String adMarkers, Queued filler) {
     }
 
-    /** One rendition of the ladder, with the path of its media playlist. */
-    record Rendition(String name, long bandwidth, Long averageBandwidth, String resolution, String codecs,
-                     Double frameRate, String playlist) {
+    /** One rendition of the ladder: its description's fields (as streams show theirs) and its media playlist. */
+    record Rendition(String name, @JsonIgnore Map<String, Object> description, String playlist) {
 
         static Rendition of(String channelId, LadderRendition r) {
-            return new Rendition(r.name(), r.bandwidth(), r.averageBandwidth(), r.resolution(), r.codecs(),
-                    r.frameRate(), "/channels/" + channelId + "/renditions/" + r.name() + "/playlist.m3u8");
+            return new Rendition(r.name(), RenditionJson.of(r.description()),
+                    "/channels/" + channelId + "/renditions/" + r.name() + "/playlist.m3u8");
+        }
+
+        /** The description's fields beside the name, as a ladder entry of a configure command has them. */
+        @JsonAnyGetter
+        Map<String, Object> fields() {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(description);
+            fields.remove("name");
+            if (description.containsKey("name")) {
+                fields.put("mediaName", description.get("name"));
+            }
+            return fields;
         }
     }
 

@@ -1,10 +1,11 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.queryapi.http.RenditionJson;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 
 import java.util.List;
+import java.util.Map;
 
 import org.hlspipeline.queryapi.http.Problems;
 import org.hlspipeline.queryapi.query.QueryHeaders;
@@ -110,14 +111,14 @@ class StreamApiController {
      * One rendition: its description and a summary of its window. {@code lastSequence} is the newest sequence
      * shown; {@code pendingSegments} are recorded but wait behind a missing one.
      */
-    record RenditionView(String name, String playlist, RenditionDescription description,
+    record RenditionView(String name, String playlist, Map<String, Object> description,
                          Integer targetDuration, Long mediaSequence, Long discontinuitySequence, Integer segments,
                          Long lastSequence, Integer pendingSegments, Long lostSegments, Long lateSegments,
                          Boolean ended) {
 
         static RenditionView of(StreamState stream, String rendition, RenditionWindow window) {
             String playlist = "/streams/" + stream.streamId() + "/renditions/" + rendition + "/playlist.m3u8";
-            RenditionDescription description = stream.descriptions().get(rendition);
+            Map<String, Object> description = RenditionJson.of(stream.descriptions().get(rendition));
             if (window == null) {
                 return new RenditionView(rendition, playlist, description, null, null, null, 0, null, 0, 0L, 0L,
                         stream.ended());

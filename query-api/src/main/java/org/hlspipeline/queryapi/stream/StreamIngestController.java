@@ -1,6 +1,10 @@
 package org.hlspipeline.queryapi.stream;
 
+import org.hlspipeline.processor.hls.RenditionDescription;
 import org.hlspipeline.processor.ingest.StreamEventCheck;
+import org.hlspipeline.processor.kafka.RenditionRecords;
+import org.hlspipeline.processor.rules.RenditionForm;
+import org.hlspipeline.queryapi.http.RenditionJson;
 import org.hlspipeline.processor.window.StreamState;
 
 import java.math.BigDecimal;
@@ -81,21 +85,26 @@ class StreamIngestController {
                                                                 @RequestBody RenditionRequest request) {
         requireId("streamId", streamId);
         requireId("rendition", rendition);
-        if (request.bandwidth() == null) {
-            throw Problems.badRequest("bandwidth is required");
-        }
-        RenditionInfo info = RenditionInfo.newBuilder().setRendition(rendition).setBandwidth(request.bandwidth())
-                .setAverageBandwidth(request.averageBandwidth()).setResolution(request.resolution())
-                .setCodecs(request.codecs()).setFrameRate(request.frameRate()).build();
-        StreamEventCheck.renditionInfoProblem(info).ifPresent(problem -> {
+        RenditionForm form = request.form();
+        form.problem().ifPresent(problem -> {
             throw Problems.badRequest(problem);
         });
-        return publisher.publish(new StreamEvent(streamId, null, info))
+        RenditionDescription description = form.description();
+        RenditionInfo info = new RenditionInfo();
+        info.setRendition(rendition);
+        RenditionRecords.write(description, info, RenditionRecords.NAME);
+        // Group rules depend on the stream's other renditions: checked against its state before publishing, and
+        // again by the topology, which dead-letters what a concurrent writer made invalid.
+        return reads.stream(streamId).doOnNext(served -> served.value().flatMap(stream -> stream
+                        .describingProblem(rendition, description)).ifPresent(problem -> {
+                            throw Problems.badRequest(problem);
+                        }))
+                .then(publisher.publish(new StreamEvent(streamId, null, info)))
                 .then(readYourWrite.await(() -> reads.stream(streamId).map(served -> served.value()
                                 .map(s -> s.descriptions().containsKey(rendition)).orElse(false)),
                         Boolean::booleanValue, false))
                 .thenReturn(ResponseEntity.ok(Map.of("streamId", streamId, "rendition", rendition,
-                        "bandwidth", request.bandwidth())));
+                        "description", RenditionJson.of(description))));
     }
 
     @PostMapping("/streams/{streamId}/end")

@@ -1,6 +1,6 @@
 package org.hlspipeline.queryapi.stream;
 
-import org.hlspipeline.processor.window.RenditionDescription;
+import org.hlspipeline.queryapi.http.RenditionJson;
 import org.hlspipeline.processor.window.StreamState;
 
 import java.time.Instant;
@@ -31,7 +31,7 @@ record StreamListing(List<Summary> streams, boolean truncated, String next, List
             known.addAll(stream.descriptions().keySet());
             List<Rendition> renditions = known.stream().map(name -> new Rendition(name,
                     stream.renditions().contains(name) ? playlistPath(id, name) : null,
-                    stream.descriptions().get(name))).toList();
+                    RenditionJson.of(stream.descriptions().get(name)))).toList();
             return new Summary(id, stream.ended(), renditions,
                     stream.hasPlayableRendition() ? masterPath(id) : null,
                     Instant.ofEpochMilli(stream.lastActivityMillis()), apiPath(id), false);
@@ -46,7 +46,7 @@ record StreamListing(List<Summary> streams, boolean truncated, String next, List
      * A rendition: its media playlist's path (null until it has segments) and its description (null until a
      * RenditionInfo names it).
      */
-    record Rendition(String name, String playlist, RenditionDescription description) {
+    record Rendition(String name, String playlist, java.util.Map<String, Object> description) {
     }
 
     static String apiPath(String streamId) {

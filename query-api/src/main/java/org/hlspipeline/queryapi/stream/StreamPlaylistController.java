@@ -4,6 +4,7 @@ import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.ingest.WindowKeys;
 
+import org.hlspipeline.processor.hls.MasterPlaylist;
 import org.hlspipeline.processor.hls.PlaylistRenderer;
 import org.hlspipeline.queryapi.http.PlaylistResponses;
 import org.hlspipeline.queryapi.http.Problems;
@@ -49,12 +50,11 @@ class StreamPlaylistController {
         return reads.stream(streamId).map(served -> {
             StreamState stream = served.value().orElseThrow(() -> Problems.notFound(
                     "No stream '" + streamId + "'"));
-            if (!stream.hasPlayableRendition()) {
-                throw Problems.notFound("Stream '" + streamId + "' has no rendition that is both described and "
-                        + "has segments yet: PUT /streams/" + streamId + "/renditions/{rendition} with its "
-                        + "bandwidth, and register its segments");
-            }
-            RenderedPlaylist playlist = RenderedPlaylist.of(PlaylistRenderer.renderMaster(stream.toMasterPlaylist()));
+            MasterPlaylist master = stream.toMasterPlaylist().orElseThrow(() -> Problems.notFound("Stream '"
+                    + streamId + "' has no VIDEO rendition that is both described and has segments yet (with "
+                    + "members in the groups it names): PUT /streams/" + streamId + "/renditions/{rendition} with "
+                    + "its bandwidth, and register its segments"));
+            RenderedPlaylist playlist = RenderedPlaylist.of(PlaylistRenderer.renderMaster(master));
             CacheControl cacheControl = stream.ended() ? PlaylistResponses.ended() : PlaylistResponses.live(2);
             return PlaylistResponses.ok(exchange, playlist, cacheControl, served);
         });

@@ -1,0 +1,10 @@
+package org.hlspipeline.processor.hls;
+
+/**
+ * What a transcoder or a scheduler says about one rendition, which decides how the master playlist lists it.
+ * The same description serves a stream's renditions and a channel's ladder.
+ */
+public sealed interface RenditionDescription permits VariantDescription, AlternativeDescription {
+
+    RenditionType type();
+}
