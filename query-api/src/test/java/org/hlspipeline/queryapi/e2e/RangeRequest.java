@@ -5,9 +5,11 @@ import java.util.Locale;
 /**
  * What a {@code Range} request header asks of a file of a known length, as {@link MediaServer} answers it (RFC 9110
  * §14.1.2, §14.2, §15.3.7 and §15.5.17): one range, {@code bytes=<first>-<last>} or {@code bytes=<first>-}, gets
- * 206 with those bytes (the last clamped to the file's end); a range that starts at or past the end gets 416. Any
+ * 206 with those bytes (the last clamped to the file's end); a range that starts at or past the end gets 416. A
+ * range that covers the whole file is answered as a plain GET, with 200: ffmpeg's HTTP client asks
+ * {@code bytes=0-} of every file it opens, and a whole segment sent is a whole segment whatever the request. Any
  * other header (none, another unit, several ranges, a suffix range {@code bytes=-<n>}, a last before the first, no
- * digits) is ignored and the whole file is sent with 200, which RFC 9110 allows a server to do.
+ * digits) is ignored and the whole file is sent with 200. RFC 9110 §14.2 lets a server ignore a Range header.
  *
  * @param status 200, 206 or 416
  * @param first  the first byte sent (206 only)
@@ -37,7 +39,8 @@ record RangeRequest(int status, long first, long last, long length) {
         if (first >= length) {
             return new RangeRequest(416, 0, -1, length);
         }
-        return new RangeRequest(206, first, Math.min(last, length - 1), length);
+        long end = Math.min(last, length - 1);
+        return first == 0 && end == length - 1 ? whole : new RangeRequest(206, first, end, length);
     }
 
     /** The bytes sent. */

@@ -62,6 +62,22 @@ class RangeRequestTest {
         assertThat(RangeRequest.of("bytes=0-", 0).status()).isEqualTo(416);
     }
 
+    /** ffmpeg's HTTP client asks {@code bytes=0-} of every file; the whole file is the answer to that either way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bytes=0-", "bytes=0-999", "bytes=0-5000"})
+    void aRangeThatCoversTheWholeFileIsAnsweredAsAPlainGet(String header) {
+        RangeRequest range = RangeRequest.of(header, LENGTH);
+
+        assertThat(range.status()).isEqualTo(200);
+        assertThat(range.count()).isEqualTo(LENGTH);
+        assertThat(range.contentRange()).isNull();
+    }
+
+    @Test
+    void aRangeThatStopsOneByteShortOfTheEndIsAPart() {
+        assertThat(RangeRequest.of("bytes=0-998", LENGTH).contentRange()).isEqualTo("bytes 0-998/1000");
+    }
+
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "items=0-9", "bytes=", "bytes=-", "bytes=-100", "bytes=20-10", "bytes=a-9",
