@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.hlspipeline.processor.hls.HlsPlaylistParser;
 import org.hlspipeline.processor.hls.HlsRules;
 import org.hlspipeline.queryapi.testing.HttpPlaylists;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import tools.jackson.databind.JsonNode;
@@ -104,36 +102,23 @@ class FfmpegPlaysItIT {
                 + origin.url("enc.key") + "\",IV=0x00112233445566778899aabbccddeeff\n", "/enc.key", ".ts");
     }
 
-    /** What an ffmpeg live stream of one rendition needs: where it writes, for how long. */
-    @FunctionalInterface
-    interface LiveSource {
-        Ffmpeg.Running start(Path folder, int seconds) throws IOException;
-    }
-
     /**
      * ffmpeg writes {@code index.m3u8}, {@code tail} follows it, the app's playlist carries {@code tag} once, and
      * ffmpeg plays it, fetching {@code fetched} and at least 4 segments (ending in {@code segmentSuffix}) from the
      * origin, every one there.
      */
-    private void tailAndPlay(Path folder, String stream, LiveSource source,
+    private void tailAndPlay(Path folder, String stream, TailedLive.Source source,
                              java.util.function.Function<MediaServer, String> tag, String fetched,
                              String segmentSuffix) throws Exception {
-        String media = HttpPlaylists.mediaPath(stream, TestMedia.LIVE_RENDITION);
-        try (MediaServer origin = MediaServer.serve(folder);
-             Ffmpeg.Running transcoder = source.start(folder, 40);
-             ToolProcess tail = ToolProcess.start(folder, "tail-" + stream, List.of("tail",
-                     folder.resolve("index.m3u8").toString(), "--stream", stream,
-                     "--rendition", TestMedia.LIVE_RENDITION, "--base-url", origin.url(""),
-                     "--bootstrap-servers", TestKafka.bootstrapServers(), "--topic", pipeline.streamEvents()))) {
-            await("3 segments in the app's playlist").atMost(Duration.ofSeconds(40))
-                    .pollInterval(Duration.ofMillis(250)).until(() -> segmentsIn(media) >= 3);
-            String playlist = HttpPlaylists.playlist(app.http(), stream, TestMedia.LIVE_RENDITION);
+        try (TailedLive live = TailedLive.start(folder, app, pipeline.streamEvents(), stream, source)) {
+            MediaServer origin = live.origin();
+            String playlist = live.awaitPlaylist(3);
             assertThat(playlist).containsOnlyOnce(tag.apply(origin));
             // The tags' versions included (EXT-X-MAP needs 6), checked against RFC 8216's rules.
             HlsRules.assertValidMediaPlaylist(playlist);
 
-            Ffmpeg.Run play = Ffmpeg.play(folder.resolve("play-" + stream + ".log"), app.baseUrl() + media,
-                    PLAY_SECONDS, PLAY_LIMIT);
+            Ffmpeg.Run play = Ffmpeg.play(folder.resolve("play-" + stream + ".log"), app.baseUrl()
+                    + live.mediaPath(), PLAY_SECONDS, PLAY_LIMIT);
 
             assertThat(play.errorLines()).as("ffmpeg's errors").isEmpty();
             assertThat(play.exitCode()).isZero();
@@ -141,6 +126,47 @@ class FfmpegPlaysItIT {
                     .anyMatch(s -> s.path().equals(fetched) && s.status() == 200);
             assertThat(origin.served().stream().filter(s -> s.path().endsWith(segmentSuffix)).toList())
                     .hasSizeGreaterThanOrEqualTo(4).allSatisfy(s -> assertThat(s.status()).isEqualTo(200));
+        }
+    }
+
+    /**
+     * ffmpeg's {@code -hls_flags single_file} output, every segment a byte range of {@code media.ts}, followed by
+     * {@code tail}: the app's playlist carries ffmpeg's ranges as EXT-X-BYTERANGE, and ffmpeg plays it, asking the
+     * origin for exactly those ranges.
+     */
+    @Test
+    void aByteRangeStreamThatTailPublishesPlays(@TempDir Path folder) throws Exception {
+        tailAndPlayByteRanges(folder, "ffmpeg-ranges", "mpegts", "media.ts");
+    }
+
+    /**
+     * The same in fMP4: the initialisation section is itself a range of {@code media.mp4}, in EXT-X-MAP's
+     * BYTERANGE attribute.
+     */
+    @Test
+    void anFmp4ByteRangeStreamThatTailPublishesPlays(@TempDir Path folder) throws Exception {
+        tailAndPlayByteRanges(folder, "ffmpeg-fmp4-ranges", "fmp4", "media.mp4");
+    }
+
+    private void tailAndPlayByteRanges(Path folder, String stream, String segmentType, String file)
+            throws Exception {
+        try (TailedLive live = TailedLive.start(folder, app, pipeline.streamEvents(), stream,
+                (f, seconds) -> TestMedia.liveSingleFile(f, seconds, segmentType))) {
+            MediaServer origin = live.origin();
+            String playlist = live.awaitPlaylist(3);
+            // Versions included: EXT-X-BYTERANGE needs 4, EXT-X-MAP 6 (RFC 8216 §7).
+            HlsRules.assertValidMediaPlaylist(playlist);
+            String written = Files.readString(folder.resolve("index.m3u8"), StandardCharsets.UTF_8);
+            ByteRanges.assertPublishedAsWritten(playlist, written, origin.url(file));
+
+            Ffmpeg.Run play = Ffmpeg.play(folder.resolve("play-" + stream + ".log"), app.baseUrl()
+                    + live.mediaPath(), PLAY_SECONDS, PLAY_LIMIT);
+
+            assertThat(play.errorLines()).as("ffmpeg's errors").isEmpty();
+            assertThat(play.exitCode()).isZero();
+            assertThat(live.live()).as("the stream was still live while played").isTrue();
+            ByteRanges.assertOnlyRangesFetched(origin, "/" + file,
+                    Files.readString(folder.resolve("index.m3u8"), StandardCharsets.UTF_8), 4);
         }
     }
 
@@ -177,12 +203,7 @@ class FfmpegPlaysItIT {
     }
 
     private int segmentsIn(String path) {
-        var result = app.http().get().uri(path).exchange().expectBody(byte[].class).returnResult();
-        if (result.getStatus() != HttpStatus.OK || result.getResponseBody() == null) {
-            return 0;
-        }
-        return HlsPlaylistParser.parseMedia(new String(result.getResponseBody(), StandardCharsets.UTF_8))
-                .segments().size();
+        return TailedLive.segmentsIn(app, path);
     }
 
     /** The player fetched at least {@code atLeast} segments from the origin, and every one it asked for was there. */

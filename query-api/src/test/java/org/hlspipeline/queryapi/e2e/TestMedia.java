@@ -102,6 +102,26 @@ final class TestMedia {
     }
 
     /**
+     * A live stream whose segments are byte ranges of one growing file ({@code -hls_flags single_file}), written in
+     * real time for {@code seconds}: {@code index.m3u8} with an {@code #EXT-X-BYTERANGE:<length>@<offset>} per
+     * segment, all of {@code media.ts} ({@code segmentType} {@code mpegts}), or of {@code media.mp4}
+     * ({@code fmp4}, its initialisation section a byte range of the same file in
+     * {@code #EXT-X-MAP:URI="media.mp4",BYTERANGE="<length>@0"}). The playlist keeps every segment
+     * ({@code -hls_list_size 0}), so a test can compare each range the pipeline publishes with ffmpeg's.
+     */
+    static Ffmpeg.Running liveSingleFile(Path folder, int seconds, String segmentType) {
+        List<String> arguments = new ArrayList<>(sources(seconds, true, 440));
+        arguments.addAll(List.of("-map", "0:v", "-map", "1:a"));
+        arguments.addAll(encoding(seconds));
+        String file = segmentType.equals("fmp4") ? "media.mp4" : "media.ts";
+        arguments.addAll(List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_list_size", "0",
+                "-hls_flags", "single_file", "-hls_segment_type", segmentType,
+                "-hls_segment_filename", folder.resolve(file).toString(),
+                folder.resolve("index.m3u8").toString()));
+        return Ffmpeg.start(folder.resolve("ffmpeg.log"), arguments);
+    }
+
+    /**
      * A VOD asset of {@code seconds} ({@code -hls_playlist_type vod}, as fast as ffmpeg goes): a master playlist
      * {@code master.m3u8} with one variant per height, {@code <height>p/index.m3u8} and its segments
      * {@code <height>p/seg<n>.ts} numbered from {@code startNumber}, every variant cut at the same keyframes.

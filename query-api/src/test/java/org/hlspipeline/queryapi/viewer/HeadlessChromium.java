@@ -27,7 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * for what the page asks (this machine's network is closed, and background connections would be refused many at a
  * time) and let a video start without a click. chromedriver adds its own automation switches as it always does.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -44,7 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Fails, never skips, when Chromium or chromedriver is missing. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(program)) {
                 throw new AssertionError(program + " is missing: the browser tests need Debian's Chromium and its "
@@ -53,7 +53,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    static HeadlessChromium start(Path logFile) {
+    public static HeadlessChromium start(Path logFile) {
         requireInstalled();
         Path profile;
         try {

@@ -8,21 +8,21 @@ import java.util.List;
  * a player that plays live media in real time advances about one second per second, and never stands still for
  * long.
  */
-final class PlaybackClock {
+public final class PlaybackClock {
 
     /** One reading: wall clock (ms since the first) and the player's position (s). */
-    record Sample(long wallMillis, double currentTime) {
+    public record Sample(long wallMillis, double currentTime) {
     }
 
     private final ViewerPage page;
     private final long startNanos = System.nanoTime();
     private final List<Sample> samples = new ArrayList<>();
 
-    PlaybackClock(ViewerPage page) {
+    public PlaybackClock(ViewerPage page) {
         this.page = page;
     }
 
-    Sample sample() {
+    public Sample sample() {
         Sample s = new Sample((System.nanoTime() - startNanos) / 1_000_000, page.currentTime());
         samples.add(s);
         return s;
@@ -33,13 +33,13 @@ final class PlaybackClock {
     }
 
     /** Wall-clock seconds between the first and the last sample. */
-    double wallSeconds() {
+    public double wallSeconds() {
         return samples.size() < 2 ? 0 : (samples.get(samples.size() - 1).wallMillis() - samples.get(0).wallMillis())
                 / 1000.0;
     }
 
     /** How far the position moved between the first and the last sample. */
-    double advanced() {
+    public double advanced() {
         return samples.size() < 2 ? 0 : samples.get(samples.size() - 1).currentTime() - samples.get(0).currentTime();
     }
 
@@ -47,7 +47,7 @@ final class PlaybackClock {
      * The longest wall-clock stretch, in seconds, over which the position did not grow: 0 for smooth playback, the
      * length of a stall (or of a jump backwards and the replay after it) otherwise.
      */
-    double longestStall() {
+    public double longestStall() {
         double longest = 0;
         Sample since = null;
         double highest = Double.NEGATIVE_INFINITY;

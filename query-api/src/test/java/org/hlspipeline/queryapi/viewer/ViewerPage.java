@@ -16,34 +16,34 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * playlist panel) and through what it records in {@code window.viewer}: every hls.js ERROR event and every
  * segment change ({@code FRAG_CHANGED}) with the player's position at that moment.
  */
-final class ViewerPage {
+public final class ViewerPage {
 
     /** An hls.js ERROR event as the page recorded it. */
-    record PlayerError(String type, String details, boolean fatal, String url) {
+    public record PlayerError(String type, String details, boolean fatal, String url) {
     }
 
     /**
      * A segment the player moved onto: its media sequence number, its discontinuity count (hls.js's {@code cc}),
      * its URL, and the player's position then.
      */
-    record PlayedSegment(long sequence, long discontinuity, String url, double currentTime) {
+    public record PlayedSegment(long sequence, long discontinuity, String url, double currentTime) {
     }
 
     private final ChromeDriver driver;
     private final String baseUrl;
 
-    ViewerPage(HeadlessChromium chromium, String baseUrl) {
+    public ViewerPage(HeadlessChromium chromium, String baseUrl) {
         this.driver = chromium.driver();
         this.baseUrl = baseUrl;
     }
 
     /** Loads the page at {@code pathAndQuery} ({@code /}, {@code /?channel=tv}). */
-    void open(String pathAndQuery) {
+    public void open(String pathAndQuery) {
         driver.get(baseUrl + pathAndQuery);
     }
 
     /** Waits for the Play button of the stream or channel in the lists, and clicks it. */
-    void clickPlay(String kind, String id) {
+    public void clickPlay(String kind, String id) {
         By button = By.cssSelector("button[data-kind='" + kind + "'][data-id='" + id + "']");
         WebElement play = await(kind + " " + id + " listed on the page").atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
@@ -56,11 +56,11 @@ final class ViewerPage {
         return driver.findElement(By.cssSelector("tr[data-" + kind + "='" + id + "']")).getText();
     }
 
-    double currentTime() {
+    public double currentTime() {
         return number(script("return document.getElementById('video').currentTime;"));
     }
 
-    boolean paused() {
+    public boolean paused() {
         return Boolean.TRUE.equals(script("return document.getElementById('video').paused;"));
     }
 
@@ -78,11 +78,11 @@ final class ViewerPage {
         return errors;
     }
 
-    List<PlayerError> fatalErrors() {
+    public List<PlayerError> fatalErrors() {
         return errors().stream().filter(PlayerError::fatal).toList();
     }
 
-    List<PlayedSegment> playedSegments() {
+    public List<PlayedSegment> playedSegments() {
         List<PlayedSegment> played = new ArrayList<>();
         for (Map<String, Object> f : entries("return window.viewer.fragments;")) {
             played.add(new PlayedSegment((long) number(f.get("sn")), (long) number(f.get("cc")),
@@ -109,13 +109,13 @@ final class ViewerPage {
 
     /** Every URL the page has fetched so far (Resource Timing), the page itself included. */
     @SuppressWarnings("unchecked")
-    List<String> fetchedUrls() {
+    public List<String> fetchedUrls() {
         return (List<String>) script("return [location.href].concat("
                 + "performance.getEntriesByType('resource').map(function (e) { return e.name; }));");
     }
 
     /** What the player recorded, for failure messages. */
-    String recorded() {
+    public String recorded() {
         return "errors " + errors() + "\nsegments " + playedSegments();
     }
 
