@@ -46,7 +46,7 @@ public record AlternativeDescription(RenditionType type, String groupId, String 
             problem = Optional.of("name is required for AUDIO and SUBTITLES renditions (EXT-X-MEDIA NAME)");
         }
         if (problem.isEmpty()) {
-            problem = HlsText.quotedStringProblem("name", name);
+            problem = HlsText.textProblem("name", name);
         }
         if (problem.isEmpty() && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
             problem = Optional.of("name must be 1 to " + MAX_NAME_LENGTH + " characters, not all blank");

@@ -63,7 +63,7 @@ public final class HlsText {
         if (length > MAX_URI_LENGTH) {
             return Optional.of("URI is " + length + " characters long, more than " + MAX_URI_LENGTH);
         }
-        String characterProblem = characterProblem(uri, "URI");
+        String characterProblem = characterProblem(uri, "URI", false);
         if (characterProblem != null) {
             return Optional.of(characterProblem);
         }
@@ -80,6 +80,18 @@ public final class HlsText {
      * character, for the same reason as in URIs, and the empty string (omit the attribute instead).
      */
     public static Optional<String> quotedStringProblem(String name, String value) {
+        return quotedProblem(name, value, false);
+    }
+
+    /**
+     * The same for text people read, such as an EXT-X-MEDIA NAME ({@code English (forced)}): spaces are fine
+     * there, every other character {@link #quotedStringProblem} refuses is refused.
+     */
+    public static Optional<String> textProblem(String name, String value) {
+        return quotedProblem(name, value, true);
+    }
+
+    private static Optional<String> quotedProblem(String name, String value, boolean spaces) {
         if (value == null) {
             return Optional.of(name + " is missing");
         }
@@ -91,7 +103,7 @@ public final class HlsText {
             return Optional.of(name + " contains a double quote at index " + quote
                     + ", which would end the quoted-string (RFC 8216 §4.2)");
         }
-        return Optional.ofNullable(characterProblem(value, name));
+        return Optional.ofNullable(characterProblem(value, name, spaces));
     }
 
     /**
@@ -121,13 +133,13 @@ public final class HlsText {
     }
 
     /** The first character that may not appear inside a playlist line, described, or null. */
-    private static String characterProblem(String s, String what) {
+    private static String characterProblem(String s, String what, boolean spaces) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                 return what + " contains control character " + codePoint(c) + " at index " + i;
             }
-            if (c == ' ') {
+            if (c == ' ' && !spaces) {
                 return what + " contains a space at index " + i + "; percent-encode it as %20";
             }
             if (c == '\u2028' || c == '\u2029') {

@@ -24,6 +24,8 @@ final class MasterPlaylistRules {
             return out;
         }
         int versionLine = 0;
+        long declaredVersion = 1;
+        MasterGroupRules groups = new MasterGroupRules(out);
         int pendingStreamInf = 0;
         int variants = 0;
         for (int i = 1; i < lines.size(); i++) {
@@ -51,16 +53,28 @@ final class MasterPlaylistRules {
                             add(out, n, line, VERSION, "EXT-X-VERSION again (first at line " + versionLine + ")");
                         } else {
                             versionLine = n;
-                            if (isDecimalInteger(value, out, n, line) && Long.parseLong(value) > 1) {
-                                add(out, n, line, VERSION, "EXT-X-STREAM-INF with these attributes needs no"
-                                        + " version above 1");
+                            if (isDecimalInteger(value, out, n, line)) {
+                                declaredVersion = Long.parseLong(value);
                             }
                         }
                     }
                     case "EXT-X-STREAM-INF" -> {
                         variants++;
                         pendingStreamInf = n;
-                        checkStreamInf(value, out, n, line);
+                        Map<String, String> attributes = checkStreamInf(value, out, n, line);
+                        if (attributes != null) {
+                            groups.streamInf(attributes, n, line);
+                        }
+                    }
+                    case "EXT-X-MEDIA", "EXT-X-I-FRAME-STREAM-INF", "EXT-X-SESSION-KEY" -> {
+                        Map<String, String> attributes = attributes(value, out, n, line);
+                        if (attributes != null && tag.equals("EXT-X-MEDIA")) {
+                            groups.media(attributes, n, line);
+                        } else if (attributes != null && tag.equals("EXT-X-I-FRAME-STREAM-INF")) {
+                            groups.iFrameStreamInf(attributes, n, line);
+                        } else if (attributes != null) {
+                            groups.sessionKey(attributes, n, line);
+                        }
                     }
                     default -> {
                         if (HEADER_TAGS.contains(tag) || SEGMENT_TAGS.contains(tag) || tag.equals("EXT-X-ENDLIST")) {
@@ -82,16 +96,31 @@ final class MasterPlaylistRules {
         if (variants == 0) {
             add(out, 1, lines.get(0), STREAM_INF, "no EXT-X-STREAM-INF in the playlist");
         }
+        groups.finish();
+        if (declaredVersion != groups.requiredVersion()) {
+            add(out, Math.max(versionLine, 1), lines.get(Math.max(versionLine, 1) - 1), VERSION,
+                    "EXT-X-VERSION is " + declaredVersion + "; the tags in this playlist take "
+                            + groups.requiredVersion());
+        }
         return out;
     }
 
-    private static void checkStreamInf(String value, List<String> out, int n, String line) {
+    private static Map<String, String> attributes(String value, List<String> out, int n, String line) {
+        try {
+            return HlsPlaylistParser.attributeList(value == null ? "" : value, n);
+        } catch (IllegalArgumentException e) {
+            add(out, n, line, TAG_VALUES, e.getMessage());
+            return null;
+        }
+    }
+
+    private static Map<String, String> checkStreamInf(String value, List<String> out, int n, String line) {
         Map<String, String> attributes;
         try {
             attributes = HlsPlaylistParser.attributeList(value == null ? "" : value, n);
         } catch (IllegalArgumentException e) {
             add(out, n, line, STREAM_INF, e.getMessage());
-            return;
+            return null;
         }
         String bandwidth = attributes.get("BANDWIDTH");
         if (bandwidth == null || !DECIMAL_INTEGER.matcher(bandwidth).matches()) {
@@ -114,5 +143,6 @@ final class MasterPlaylistRules {
         if (codecs != null && !(codecs.length() > 2 && codecs.startsWith("\"") && codecs.endsWith("\""))) {
             add(out, n, line, STREAM_INF, "CODECS not a non-empty quoted-string");
         }
+        return attributes;
     }
 }

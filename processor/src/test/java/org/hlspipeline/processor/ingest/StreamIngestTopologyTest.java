@@ -10,14 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -25,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.hlspipeline.processor.hls.PlaylistRenderer;
 import org.hlspipeline.processor.kafka.DeadLetters;
-import org.hlspipeline.processor.kafka.PipelineTopics;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.hlspipeline.schemas.registry.BundledSchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroSerde;
 import org.hlspipeline.schemas.stream.SegmentKey;
@@ -46,25 +39,16 @@ class StreamIngestTopologyTest {
     private KeyValueStore<String, RenditionWindow> windows;
 
     private TopologyTestDriver driverAt(Instant wallClock) {
-        PipelineTopics topics = PipelineTopics.defaults();
-        StreamIngestSettings settings = StreamIngestSettings.defaults(topics, serde.deserializer())
-                .withIdleTtl(Duration.ofHours(1));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test-" + java.util.UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        return new TopologyTestDriver(StreamIngestTopology.build(settings), props, wallClock);
+        return new IngestTestDriver(wallClock).driver;
     }
 
     @BeforeEach
     void start() {
-        PipelineTopics topics = PipelineTopics.defaults();
-        driver = driverAt(T0);
-        events = driver.createInputTopic(topics.streamEvents(), new StringSerializer(), serde.serializer(),
-                T0, Duration.ofMillis(100));
-        rawEvents = driver.createInputTopic(topics.streamEvents(), new StringSerializer(),
-                new ByteArraySerializer(), T0, Duration.ofMillis(100));
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        IngestTestDriver ingest = new IngestTestDriver(T0);
+        driver = ingest.driver;
+        events = ingest.events;
+        rawEvents = ingest.rawEvents;
+        deadLetters = ingest.deadLetters;
         windows = driver.getKeyValueStore(StreamStores.WINDOWS);
     }
 
@@ -78,8 +62,7 @@ class StreamIngestTopologyTest {
     }
 
     static String header(TestRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return IngestTestDriver.header(record, name);
     }
 
     @Test
