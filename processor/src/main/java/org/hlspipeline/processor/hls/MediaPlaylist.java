@@ -21,13 +21,21 @@ import java.util.Objects;
  * @param discontinuitySequence {@code EXT-X-DISCONTINUITY-SEQUENCE}: discontinuity tags slid out so far, ≥ 0
  * @param segments              the segments in order (copied; may be empty)
  * @param ended                 whether {@code EXT-X-ENDLIST} closes the playlist
+ * @param iFramesOnly           an I-frame playlist: {@code EXT-X-I-FRAMES-ONLY}, each segment one I-frame
  */
 public record MediaPlaylist(
         int targetDurationSeconds,
         long mediaSequence,
         long discontinuitySequence,
         List<MediaSegment> segments,
-        boolean ended) {
+        boolean ended,
+        boolean iFramesOnly) {
+
+    /** A playlist of whole segments. */
+    public MediaPlaylist(int targetDurationSeconds, long mediaSequence, long discontinuitySequence,
+                         List<MediaSegment> segments, boolean ended) {
+        this(targetDurationSeconds, mediaSequence, discontinuitySequence, segments, ended, false);
+    }
 
     public MediaPlaylist {
         if (targetDurationSeconds < 1) {

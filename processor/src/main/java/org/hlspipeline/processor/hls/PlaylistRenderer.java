@@ -71,7 +71,7 @@ public final class PlaylistRenderer {
      * (see docs/hls-output.md, Playlist versions).
      */
     public static int mediaVersion(MediaPlaylist playlist) {
-        return SegmentMediaTags.version(playlist.segments(), MEDIA_PLAYLIST_VERSION);
+        return SegmentMediaTags.version(playlist.segments(), MEDIA_PLAYLIST_VERSION, playlist.iFramesOnly());
     }
 
     /**
@@ -86,6 +86,9 @@ public final class PlaylistRenderer {
         // Always written, even as 0: in a live window discontinuities can slide out at any time, and a
         // player compares this value across reloads and renditions (RFC 8216 §4.3.3.3).
         out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(playlist.discontinuitySequence()).append('\n');
+        if (playlist.iFramesOnly()) {
+            out.append("#EXT-X-I-FRAMES-ONLY\n");
+        }
         // No EXT-X-PLAYLIST-TYPE: these are live playlists, and EVENT would forbid removing segments
         // (RFC 8216 §4.3.3.5).
 

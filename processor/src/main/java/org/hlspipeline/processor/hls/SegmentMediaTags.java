@@ -16,9 +16,12 @@ final class SegmentMediaTags {
     private SegmentKey key;
     private boolean started;
 
-    /** The lowest EXT-X-VERSION the segments' tags allow (RFC 8216 §7), at least {@code base}. */
-    static int version(List<MediaSegment> segments, int base) {
-        int version = base;
+    /**
+     * The lowest EXT-X-VERSION the segments' tags allow (RFC 8216 §7), at least {@code base}; an I-frame playlist
+     * takes 4 for EXT-X-I-FRAMES-ONLY, and its maps 5 rather than 6.
+     */
+    static int version(List<MediaSegment> segments, int base, boolean iFramesOnly) {
+        int version = iFramesOnly ? Math.max(base, 4) : base;
         for (MediaSegment segment : segments) {
             SegmentMedia media = segment.media();
             if (media.isNone()) {
@@ -31,8 +34,7 @@ final class SegmentMediaTags {
                 version = Math.max(version, media.key().requiredVersion());
             }
             if (media.map() != null) {
-                // 6 in a playlist without EXT-X-I-FRAMES-ONLY, which these never are.
-                version = Math.max(version, 6);
+                version = Math.max(version, iFramesOnly ? 5 : 6);
             }
         }
         return version;

@@ -1,6 +1,7 @@
 package org.hlspipeline.processor.ingest;
 
 import org.hlspipeline.processor.hls.RenditionDescription;
+import org.hlspipeline.processor.hls.VariantDescription;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
@@ -143,7 +144,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
                 SegmentMediaRecords.fromRecords(segment.getMap(), segment.getByteRange(), segment.getKey()));
         RenditionWindow current = windows.get(key);
         WindowChange change = current == null
-                ? RenditionWindow.opening(incoming, settings.policies().apply(streamId), now)
+                ? opening(incoming, streamId, stream, rendition, now)
                 : current.add(incoming, now);
         save(key, current, change.window());
         StreamState before = stream == null ? StreamState.start(streamId, now) : stream;
@@ -191,6 +192,24 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             return;
         }
         streams.put(streamId, base.describe(info.getRendition(), description, now));
+        String key = WindowKeys.of(streamId, info.getRendition());
+        RenditionWindow window = windows.get(key);
+        if (window != null) {
+            save(key, window, window.describedAsIFramesOnly(iFramesOnly(description)));
+        }
+    }
+
+    /** A window opened by its first segment, an I-frame playlist if its rendition was described as one. */
+    private WindowChange opening(WindowSegment first, String streamId, StreamState stream, String rendition,
+                                 long now) {
+        WindowChange opened = RenditionWindow.opening(first, settings.policies().apply(streamId), now);
+        boolean iFrames = stream != null && iFramesOnly(stream.descriptions().get(rendition));
+        return iFrames ? new WindowChange(opened.window().describedAsIFramesOnly(true), opened.outcome(),
+                opened.gapsDeclared(), opened.targetDurationExceeded()) : opened;
+    }
+
+    private static boolean iFramesOnly(RenditionDescription description) {
+        return description instanceof VariantDescription variant && variant.iFramesOnly();
     }
 
     private void onEnd(StreamState stream, String streamId, long now) {

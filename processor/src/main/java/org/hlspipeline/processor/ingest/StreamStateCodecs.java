@@ -26,7 +26,7 @@ public final class StreamStateCodecs {
 
     public static final StateCodec<RenditionWindow, RenditionWindowState> WINDOW = new StateCodec<>(
             RenditionWindowState.getEncoder(), StateCodec.decoderOf(RenditionWindowState.getClassSchema(),
-                    RenditionWindowState.class, "RenditionWindowState-v1.avsc"),
+                    RenditionWindowState.class, "RenditionWindowState-v1.avsc", "RenditionWindowState-v2.avsc"),
             StreamStateCodecs::toRecord, StreamStateCodecs::fromRecord);
 
     public static final StateCodec<StreamState, StreamStateRecord> STREAM = new StateCodec<>(
@@ -49,7 +49,7 @@ public final class StreamStateCodecs {
         return new RenditionWindowState(w.targetDurationSeconds(), w.windowSize(), w.maxPendingSegments(),
                 w.mediaSequence(), w.discontinuitySequence(), segments, pending, w.ended(),
                 w.targetDurationExceeded(), w.lastActivityMillis(), w.version(), w.lostSegments(),
-                w.lateSegments());
+                w.lateSegments(), w.iFramesOnly());
     }
 
     private static RenditionWindow fromRecord(RenditionWindowState r) {
@@ -64,7 +64,7 @@ public final class StreamStateCodecs {
         return new RenditionWindow(r.getTargetDurationSeconds(), r.getWindowSize(), r.getMaxPendingSegments(),
                 r.getMediaSequence(), r.getDiscontinuitySequence(), segments, pending, r.getEnded(),
                 r.getTargetDurationExceeded(), r.getLastActivityMillis(), r.getVersion(), r.getLostSegments(),
-                r.getLateSegments());
+                r.getLateSegments(), r.getIFramesOnly());
     }
 
     private static WindowSegmentState toRecord(WindowSegment s) {

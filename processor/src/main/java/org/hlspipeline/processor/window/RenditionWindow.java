@@ -1,6 +1,5 @@
 package org.hlspipeline.processor.window;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.OptionalLong;
 
 import org.hlspipeline.processor.hls.MediaPlaylist;
 import org.hlspipeline.processor.hls.MediaSegment;
-import org.hlspipeline.processor.hls.SegmentMarkers;
 import org.hlspipeline.processor.hls.WindowSlide;
 
 /**
@@ -24,8 +22,9 @@ import org.hlspipeline.processor.hls.WindowSlide;
  * <p>Time is always a parameter, and it is the event time of the record being applied (or the wall clock of a
  * punctuation when nothing arrives): replaying the same records gives the same windows.
  *
- * @param version bumped whenever what players see changes; renderers cache by it. It starts at the opening
- *                record's timestamp, so a window that reopens after idle expiry never reuses a version.
+ * @param version     bumped whenever what players see changes; renderers cache by it. It starts at the opening
+ *                    record's timestamp, so a window that reopens after idle expiry never reuses a version.
+ * @param iFramesOnly an I-frame playlist (EXT-X-I-FRAMES-ONLY), as the rendition's description says
  */
 public record RenditionWindow(
         int targetDurationSeconds,
@@ -40,7 +39,8 @@ public record RenditionWindow(
         long lastActivityMillis,
         long version,
         long lostSegments,
-        long lateSegments) {
+        long lateSegments,
+        boolean iFramesOnly) {
 
     /**
      * The result of applying one event to a window: the new window, and what the processor should report.
@@ -70,7 +70,7 @@ public record RenditionWindow(
         int target = policy.targetDurationFor(first.durationMicros());
         return new RenditionWindow(target, policy.windowSize(), policy.maxPendingSegments(), first.sequence(),
                 0, List.of(first), List.of(), false, exceeds(first, target), nowMillis, Math.max(1, nowMillis), 0,
-                0);
+                0, false);
     }
 
     /** Opens a window and reports it as the change that the first segment made. */
@@ -107,7 +107,8 @@ public record RenditionWindow(
 
         if (sequence < window.nextSequence()) {
             SegmentOutcome outcome = window.compareWithShown(segment);
-            RenditionWindow after = outcome == SegmentOutcome.LATE ? window.countLate() : window;
+            RenditionWindow after = outcome == SegmentOutcome.LATE ? window.with(window.targetDurationExceeded,
+                    window.lastActivityMillis, window.version, window.lateSegments + 1, window.iFramesOnly) : window;
             return new WindowChange(after, outcome, gaps, false);
         }
         PendingSegment waiting = Gaps.at(window.pending, sequence);
@@ -119,7 +120,8 @@ public record RenditionWindow(
 
         boolean firstExcess = !window.targetDurationExceeded && exceeds(segment, targetDurationSeconds);
         if (firstExcess) {
-            window = window.withTargetDurationExceeded();
+            window = window.with(true, window.lastActivityMillis, window.version, window.lateSegments,
+                    window.iFramesOnly);
         }
         if (sequence == window.nextSequence()) {
             window = window.appendAll(List.of(segment)).drainPending().slid();
@@ -165,7 +167,16 @@ public record RenditionWindow(
         }
         return new RenditionWindow(targetDurationSeconds, windowSize, maxPendingSegments, window.mediaSequence,
                 window.discontinuitySequence, window.segments, List.of(), true, targetDurationExceeded,
-                nowMillis, version + 1, window.lostSegments, lateSegments);
+                nowMillis, version + 1, window.lostSegments, lateSegments, iFramesOnly);
+    }
+
+    /**
+     * The window as an I-frame playlist or not, as the rendition is described; a change is a new version, since
+     * players see it.
+     */
+    public RenditionWindow describedAsIFramesOnly(boolean iFrames) {
+        return iFrames == iFramesOnly ? this
+                : with(targetDurationExceeded, lastActivityMillis, version + 1, lateSegments, iFrames);
     }
 
     /** Whether the segment at {@code sequence} with {@code uri} is recorded here, shown or waiting. */
@@ -184,12 +195,9 @@ public record RenditionWindow(
 
     public MediaPlaylist toPlaylist() {
         List<MediaSegment> media = new ArrayList<>(segments.size());
-        for (WindowSegment s : segments) {
-            Instant pdt = s.programDateTimeMillis() == null ? null : Instant.ofEpochMilli(s.programDateTimeMillis());
-            media.add(new MediaSegment(s.uri(), s.durationMicros(), s.discontinuity(), s.gap(), pdt,
-                    SegmentMarkers.NONE, s.media()));
-        }
-        return new MediaPlaylist(targetDurationSeconds, mediaSequence, discontinuitySequence, media, ended);
+        segments.forEach(s -> media.add(s.toMediaSegment()));
+        return new MediaPlaylist(targetDurationSeconds, mediaSequence, discontinuitySequence, media, ended,
+                iFramesOnly);
     }
 
     private SegmentOutcome compareWithShown(WindowSegment segment) {
@@ -273,27 +281,20 @@ public record RenditionWindow(
     }
 
     private RenditionWindow touched(long nowMillis) {
-        return new RenditionWindow(targetDurationSeconds, windowSize, maxPendingSegments, mediaSequence,
-                discontinuitySequence, segments, pending, ended, targetDurationExceeded,
-                Math.max(lastActivityMillis, nowMillis), version, lostSegments, lateSegments);
+        return with(targetDurationExceeded, Math.max(lastActivityMillis, nowMillis), version, lateSegments,
+                iFramesOnly);
     }
 
-    private RenditionWindow countLate() {
+    private RenditionWindow with(boolean exceeded, long lastActivity, long newVersion, long late, boolean iFrames) {
         return new RenditionWindow(targetDurationSeconds, windowSize, maxPendingSegments, mediaSequence,
-                discontinuitySequence, segments, pending, ended, targetDurationExceeded, lastActivityMillis,
-                version, lostSegments, lateSegments + 1);
-    }
-
-    private RenditionWindow withTargetDurationExceeded() {
-        return new RenditionWindow(targetDurationSeconds, windowSize, maxPendingSegments, mediaSequence,
-                discontinuitySequence, segments, pending, ended, true, lastActivityMillis, version,
-                lostSegments, lateSegments);
+                discontinuitySequence, segments, pending, ended, exceeded, lastActivity, newVersion, lostSegments,
+                late, iFrames);
     }
 
     private RenditionWindow copy(long newMediaSequence, long newDiscontinuitySequence, List<WindowSegment> newSegments,
                                  List<PendingSegment> newPending, long newVersion, long newLost) {
         return new RenditionWindow(targetDurationSeconds, windowSize, maxPendingSegments, newMediaSequence,
                 newDiscontinuitySequence, newSegments, newPending, ended, targetDurationExceeded, lastActivityMillis,
-                newVersion, newLost, lateSegments);
+                newVersion, newLost, lateSegments, iFramesOnly);
     }
 }

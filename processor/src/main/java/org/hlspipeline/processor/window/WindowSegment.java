@@ -1,9 +1,12 @@
 package org.hlspipeline.processor.window;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.hlspipeline.processor.hls.MediaSegment;
 import org.hlspipeline.processor.hls.SegmentKey;
+import org.hlspipeline.processor.hls.SegmentMarkers;
 import org.hlspipeline.processor.hls.SegmentMedia;
 
 /**
@@ -51,6 +54,12 @@ public record WindowSegment(long sequence, String uri, long durationMicros, bool
             }
         }
         return null;
+    }
+
+    /** The segment as a playlist shows it. */
+    MediaSegment toMediaSegment() {
+        Instant pdt = programDateTimeMillis == null ? null : Instant.ofEpochMilli(programDateTimeMillis);
+        return new MediaSegment(uri, durationMicros, discontinuity, gap, pdt, SegmentMarkers.NONE, media);
     }
 
     /** The same media: the same URI and, for a sub-range, the same range (its map and key may be restated). */

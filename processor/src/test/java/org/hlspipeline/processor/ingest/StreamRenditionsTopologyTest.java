@@ -97,4 +97,28 @@ class StreamRenditionsTopologyTest {
 
         assertThat(master().sessionKeys()).extracting(k -> k.uri()).containsExactly("https://keys.example/2");
     }
+
+    @Test
+    void anIFrameRenditionIsAnIFramePlaylistWhicheverComesFirst() {
+        ingest.events.pipeInput("news", video());
+        ingest.events.pipeInput("news", audio("audio-en", "English", true));
+        ingest.events.pipeInput("news", StreamEvents.segment("news", "720p", 1));
+        ingest.events.pipeInput("news", StreamEvents.segment("news", "audio-en", 1));
+        ingest.events.pipeInput("news", StreamEvents.segment("news", "trick", 1));
+        assertThat(PlaylistRenderer.renderMedia(ingest.window("news", "trick").toPlaylist()))
+                .doesNotContain("#EXT-X-I-FRAMES-ONLY");
+
+        ingest.events.pipeInput("news", new StreamEvent("news", null, RenditionInfo.newBuilder()
+                .setRendition("trick").setBandwidth(200_000L).setIFramesOnly(true).build()));
+
+        String trick = PlaylistRenderer.renderMedia(ingest.window("news", "trick").toPlaylist());
+        assertThat(trick).contains("#EXT-X-VERSION:4\n", "#EXT-X-I-FRAMES-ONLY\n");
+        assertThat(PlaylistRenderer.renderMaster(master()))
+                .endsWith("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=200000,URI=\"renditions/trick/playlist.m3u8\"\n");
+        // A rendition described as one before its first segment opens its window as one.
+        ingest.events.pipeInput("news", new StreamEvent("news", null, RenditionInfo.newBuilder()
+                .setRendition("trick-sd").setBandwidth(100_000L).setIFramesOnly(true).build()));
+        ingest.events.pipeInput("news", StreamEvents.segment("news", "trick-sd", 1));
+        assertThat(ingest.window("news", "trick-sd").iFramesOnly()).isTrue();
+    }
 }

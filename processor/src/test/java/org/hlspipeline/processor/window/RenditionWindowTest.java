@@ -1,6 +1,7 @@
 package org.hlspipeline.processor.window;
 
 import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
+
 import org.hlspipeline.processor.ingest.StreamStateCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -305,5 +306,18 @@ class RenditionWindowTest {
 
         assertThat(restored.segments()).containsExactly(
                 new WindowSegment(7, "seg7.ts", 2_000_000, false, false, null, SegmentMedia.NONE));
+    }
+
+    /** A window stored before renditions could be I-frame playlists (schema v2) restores as it was. */
+    @Test
+    void aWindowStoredBeforeIFramePlaylistsStillDecodes() {
+        RenditionWindow window = RenditionWindow.opening(new WindowSegment(7, "seg7.ts", 2_000_000, false, false,
+                null), DEFAULTS, 5).window();
+        byte[] stored = org.hlspipeline.processor.kafka.EarlierStateSchemas.asWrittenBy("RenditionWindowState-v2.avsc",
+                org.hlspipeline.schemas.state.RenditionWindowState.class,
+                org.hlspipeline.schemas.state.RenditionWindowState.getClassSchema(),
+                StreamStateCodecs.WINDOW.encode(window));
+
+        assertThat(StreamStateCodecs.WINDOW.decode(stored)).isEqualTo(window);
     }
 }
