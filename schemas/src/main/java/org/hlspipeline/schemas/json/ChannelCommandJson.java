@@ -1,6 +1,7 @@
 package org.hlspipeline.schemas.json;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.hlspipeline.schemas.channel.EndChannel;
 import org.hlspipeline.schemas.channel.Enqueue;
 import org.hlspipeline.schemas.channel.Interrupt;
 import org.hlspipeline.schemas.channel.LadderRendition;
+import org.hlspipeline.schemas.stream.RenditionType;
 import org.hlspipeline.schemas.channel.Position;
 import org.hlspipeline.schemas.channel.RemoveItem;
 import org.hlspipeline.schemas.channel.Replace;
@@ -114,13 +116,30 @@ public final class ChannelCommandJson {
                 json.bool("programDateTime", false), json.enumValue("adMarkers", AdMarkers.class, null));
     }
 
+    /** The text fields of a ladder entry, named as in the Avro record (and in a stream's rendition form). */
+    private static final List<String> LADDER_TEXT = List.of("resolution", "codecs", "audio", "subtitles", "groupId",
+            "mediaName", "language", "channels", "characteristics");
+    /** Its YES/NO fields, false when absent. */
+    private static final List<String> LADDER_FLAGS = List.of("iFramesOnly", "default", "autoselect", "forced");
+
     private static LadderRendition ladderRendition(JsonFields json) {
-        json.only("name", "bandwidth", "averageBandwidth", "resolution", "codecs", "frameRate");
-        return LadderRendition.newBuilder().setName(json.string("name", true))
-                .setBandwidth(json.longValue("bandwidth", true))
+        List<String> fields = new ArrayList<>(List.of("name", "type", "bandwidth", "averageBandwidth", "frameRate"));
+        fields.addAll(LADDER_TEXT);
+        fields.addAll(LADDER_FLAGS);
+        json.only(fields.toArray(String[]::new));
+        // Which fields a type takes is a rule of the processor's (RenditionForm), checked with the rest.
+        LadderRendition rendition = LadderRendition.newBuilder().setName(json.string("name", true))
+                .setType(json.enumValue("type", RenditionType.class, RenditionType.VIDEO))
+                .setBandwidth(json.longValue("bandwidth", false))
                 .setAverageBandwidth(json.longValue("averageBandwidth", false))
-                .setResolution(json.string("resolution", false)).setCodecs(json.string("codecs", false))
                 .setFrameRate(json.decimal("frameRate", false)).build();
+        for (String field : LADDER_TEXT) {
+            rendition.put(field, json.string(field, false));
+        }
+        for (String field : LADDER_FLAGS) {
+            rendition.put(field, Boolean.TRUE.equals(json.bool(field, false)));
+        }
+        return rendition;
     }
 
     // --- broadcasts ---

@@ -13,6 +13,7 @@ import org.hlspipeline.schemas.channel.Enqueue;
 import org.hlspipeline.schemas.channel.Interrupt;
 import org.hlspipeline.schemas.channel.Item;
 import org.hlspipeline.schemas.channel.LadderRendition;
+import org.hlspipeline.schemas.stream.RenditionType;
 import org.hlspipeline.schemas.channel.LiveSource;
 import org.hlspipeline.schemas.channel.RemoveItem;
 import org.hlspipeline.schemas.channel.RenditionSource;
@@ -150,19 +151,21 @@ public final class JsonFormWriter {
         ArrayNode ladder = form.putArray("ladder");
         for (LadderRendition rendition : configure.getLadder()) {
             ObjectNode entry = ladder.addObject();
-            entry.put("name", rendition.getName());
-            entry.put("bandwidth", rendition.getBandwidth());
-            if (rendition.getAverageBandwidth() != null) {
-                entry.put("averageBandwidth", rendition.getAverageBandwidth());
-            }
-            if (rendition.getResolution() != null) {
-                entry.put("resolution", rendition.getResolution());
-            }
-            if (rendition.getCodecs() != null) {
-                entry.put("codecs", rendition.getCodecs());
-            }
-            if (rendition.getFrameRate() != null) {
-                entry.put("frameRate", rendition.getFrameRate());
+            // The form's fields are the record's: write each one that says something (VIDEO and false go unsaid).
+            for (org.apache.avro.Schema.Field field : rendition.getSchema().getFields()) {
+                Object value = rendition.get(field.pos());
+                if (value == null || Boolean.FALSE.equals(value) || RenditionType.VIDEO.equals(value)) {
+                    continue;
+                }
+                if (value instanceof Long l) {
+                    entry.put(field.name(), l);
+                } else if (value instanceof Double d) {
+                    entry.put(field.name(), d);
+                } else if (value instanceof Boolean b) {
+                    entry.put(field.name(), b);
+                } else {
+                    entry.put(field.name(), value.toString());
+                }
             }
         }
         if (configure.getWindowSize() != null) {

@@ -372,7 +372,6 @@ class ChannelCommandJsonTest {
                 {"type": "enqueue", "items": [{"itemId": "x", "live": {"maxDuration": 2}}]}""",
                 "items[0].live.streamId is required");
         rejects("{\"type\": \"configure\"}", "ladder is required");
-        rejects("{\"type\": \"configure\", \"ladder\": [{\"name\": \"720p\"}]}", "ladder[0].bandwidth is required");
         rejects("{\"type\": \"configure\", \"ladder\": [{\"bandwidth\": 1}]}", "ladder[0].name is required");
     }
 
@@ -426,5 +425,23 @@ class ChannelCommandJsonTest {
         assertThat(((Enqueue) command.getPayload()).getPosition()).isEqualTo(Position.END);
         assertThat(command.getCommandId()).isEqualTo("generated-1");
         assertThat(command.getEffectiveAt()).isNull();
+    }
+
+    /** A ladder entry takes a stream rendition's fields; which a type takes is the processor's rule. */
+    @Test
+    void aLadderEntryCarriesTheGroupFields() {
+        ConfigureChannel configure = (ConfigureChannel) ChannelCommandJson.parseCommand("tv1", """
+                {"type": "configure", "ladder": [
+                  {"name": "720p", "bandwidth": 2500000, "audio": "aac"},
+                  {"name": "audio-en", "type": "AUDIO", "groupId": "aac", "mediaName": "English", "language": "en",
+                   "default": true, "channels": "2"}]}""").getPayload();
+
+        LadderRendition audio = configure.getLadder().get(1);
+        assertThat(audio.getType()).isEqualTo(org.hlspipeline.schemas.stream.RenditionType.AUDIO);
+        assertThat(audio.getBandwidth()).isNull();
+        assertThat(audio.getMediaName()).isEqualTo("English");
+        assertThat(audio.getDefault$()).isTrue();
+        assertThat(audio.getAutoselect()).isFalse();
+        assertThat(configure.getLadder().get(0).getAudio()).isEqualTo("aac");
     }
 }
