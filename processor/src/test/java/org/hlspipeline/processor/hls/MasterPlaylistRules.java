@@ -51,9 +51,8 @@ final class MasterPlaylistRules {
                             add(out, n, line, VERSION, "EXT-X-VERSION again (first at line " + versionLine + ")");
                         } else {
                             versionLine = n;
-                            if (isDecimalInteger(value, out, n, line) && Long.parseLong(value) > 1) {
-                                add(out, n, line, VERSION, "EXT-X-STREAM-INF with these attributes needs no"
-                                        + " version above 1");
+                            if (isDecimalInteger(value, out, n, line)) {
+                                checkVersion(Long.parseLong(value), lines, out, n, line);
                             }
                         }
                     }
@@ -82,7 +81,23 @@ final class MasterPlaylistRules {
         if (variants == 0) {
             add(out, 1, lines.get(0), STREAM_INF, "no EXT-X-STREAM-INF in the playlist");
         }
+        if (versionLine == 0 && RenditionGroupRules.lowestVersion(lines) > 1) {
+            add(out, 1, lines.get(0), VERSION, "no EXT-X-VERSION, but EXT-X-SESSION-KEY needs version "
+                    + RenditionGroupRules.lowestVersion(lines) + " (RFC 8216 §7)");
+        }
+        out.addAll(RenditionGroupRules.violations(lines));
         return out;
+    }
+
+    /** Between what EXT-X-SESSION-KEY needs and what EXT-X-MEDIA allows (RFC 8216 §7). */
+    private static void checkVersion(long version, List<String> lines, List<String> out, int n, String line) {
+        int highest = RenditionGroupRules.highestVersion(lines);
+        int lowest = RenditionGroupRules.lowestVersion(lines);
+        if (version > highest) {
+            add(out, n, line, VERSION, "these tags need no version above " + highest);
+        } else if (version < lowest) {
+            add(out, n, line, VERSION, "EXT-X-SESSION-KEY needs version " + lowest + " (RFC 8216 §7)");
+        }
     }
 
     private static void checkStreamInf(String value, List<String> out, int n, String line) {
