@@ -408,51 +408,43 @@ class HlsRulesTest {
             assertThat(HlsRules.masterPlaylistViolations(GROUPS.replace("#EXT-X-VERSION:4\n", ""))).isEmpty();
         }
 
+        /** {@link #GROUPS} with {@code from} replaced by {@code to} breaks {@code rule} on line {@code line}. */
+        private static void assertBroken(String from, String to, int line, String rule) {
+            assertThat(GROUPS).contains(from);
+            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace(from, to)), line, rule);
+        }
+
         @Test
         void rejectsAVariantNamingAGroupThatIsNotThere() {
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("AUDIO=\"aac\"", "AUDIO=\"ac3\"")), 6,
-                    HlsRules.GROUP_REFERENCES);
+            assertBroken("AUDIO=\"aac\"", "AUDIO=\"ac3\"", 6, HlsRules.GROUP_REFERENCES);
             // A group of another TYPE does not count.
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("AUDIO=\"aac\"", "AUDIO=\"subs\"")), 6,
-                    HlsRules.GROUP_REFERENCES);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("SUBTITLES=\"subs\"", "SUBTITLES=subs")),
-                    6, HlsRules.GROUP_REFERENCES);
+            assertBroken("AUDIO=\"aac\"", "AUDIO=\"subs\"", 6, HlsRules.GROUP_REFERENCES);
+            assertBroken("SUBTITLES=\"subs\"", "SUBTITLES=subs", 6, HlsRules.GROUP_REFERENCES);
         }
 
         @Test
         void rejectsGroupsWhoseMembersClash() {
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("NAME=\"Deutsch\"", "NAME=\"English\"")),
-                    4, HlsRules.RENDITION_GROUPS);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("LANGUAGE=\"de\",", "LANGUAGE=\"de\","
-                    + "DEFAULT=YES,")), 4, HlsRules.RENDITION_GROUPS);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("LANGUAGE=\"de\"", "LANGUAGE=\"EN\"")),
-                    4, HlsRules.RENDITION_GROUPS);
+            assertBroken("NAME=\"Deutsch\"", "NAME=\"English\"", 4, HlsRules.RENDITION_GROUPS);
+            assertBroken("LANGUAGE=\"de\",", "LANGUAGE=\"de\",DEFAULT=YES,", 4, HlsRules.RENDITION_GROUPS);
+            assertBroken("LANGUAGE=\"de\"", "LANGUAGE=\"EN\"", 4, HlsRules.RENDITION_GROUPS);
             // The same NAME in another group is fine.
             assertThat(HlsRules.masterPlaylistViolations(GROUPS)).noneMatch(v -> v.startsWith("line 5 "));
         }
 
         @Test
         void rejectsBadMediaAttributes() {
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("TYPE=SUBTITLES", "TYPE=TEXT")), 5,
-                    HlsRules.MEDIA);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace(",NAME=\"Deutsch\"", "")), 4,
-                    HlsRules.MEDIA);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("LANGUAGE=\"de\"", "LANGUAGE=de")), 4,
-                    HlsRules.MEDIA);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("DEFAULT=YES,AUTOSELECT=YES",
-                    "DEFAULT=YES,AUTOSELECT=NO")), 3, HlsRules.MEDIA);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("AUTOSELECT=YES,URI=\"de",
-                    "FORCED=NO,URI=\"de")), 4, HlsRules.MEDIA);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("FORCED=NO", "FORCED=TRUE")), 5,
-                    HlsRules.MEDIA);
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("TYPE=SUBTITLES", "TYPE=CLOSED-CAPTIONS")),
-                    5, HlsRules.MEDIA);
+            assertBroken("TYPE=SUBTITLES", "TYPE=TEXT", 5, HlsRules.MEDIA);
+            assertBroken(",NAME=\"Deutsch\"", "", 4, HlsRules.MEDIA);
+            assertBroken("LANGUAGE=\"de\"", "LANGUAGE=de", 4, HlsRules.MEDIA);
+            assertBroken("DEFAULT=YES,AUTOSELECT=YES", "DEFAULT=YES,AUTOSELECT=NO", 3, HlsRules.MEDIA);
+            assertBroken("AUTOSELECT=YES,URI=\"de", "FORCED=NO,URI=\"de", 4, HlsRules.MEDIA);
+            assertBroken("FORCED=NO", "FORCED=TRUE", 5, HlsRules.MEDIA);
+            assertBroken("TYPE=SUBTITLES", "TYPE=CLOSED-CAPTIONS", 5, HlsRules.MEDIA);
         }
 
         @Test
         void rejectsAVersionAboveWhatTheTagsAllow() {
-            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace("#EXT-X-VERSION:4", "#EXT-X-VERSION:5")),
-                    2, HlsRules.VERSION);
+            assertBroken("#EXT-X-VERSION:4", "#EXT-X-VERSION:5", 2, HlsRules.VERSION);
             String keyed = GROUPS.replace("#EXT-X-VERSION:4\n", "#EXT-X-VERSION:4\n"
                     + "#EXT-X-SESSION-KEY:METHOD=SAMPLE-AES,URI=\"skd://k\",KEYFORMAT=\"com.apple.streamingkeydelivery\"\n");
             assertViolation(HlsRules.masterPlaylistViolations(keyed), 2, HlsRules.VERSION);
