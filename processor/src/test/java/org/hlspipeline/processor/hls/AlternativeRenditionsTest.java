@@ -132,13 +132,15 @@ class AlternativeRenditionsTest {
     }
 
     @Test
-    void theCheckerCatchesAVariantNamingAMissingGroupAndATooLowVersion() {
+    void theCheckerCatchesASecondSessionKeyAndAnIFrameVariantWithAudio() {
         assertThat(HlsRules.masterPlaylistViolations("""
                 #EXTM3U
-                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",NAME="English",URI="en.m3u8"
-                #EXT-X-STREAM-INF:BANDWIDTH=1,AUDIO="ac3"
+                #EXT-X-SESSION-KEY:METHOD=AES-128,URI="k1"
+                #EXT-X-SESSION-KEY:METHOD=AES-128,URI="k1"
+                #EXT-X-STREAM-INF:BANDWIDTH=1
                 v.m3u8
-                """)).anyMatch(v -> v.contains("no EXT-X-MEDIA in group AUDIO/ac3"))
-                .anyMatch(v -> v.contains("EXT-X-VERSION is 1; the tags in this playlist take 4"));
+                #EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=1,AUDIO="aac",URI="i.m3u8"
+                """)).anyMatch(v -> v.contains("a second session key with this URI"))
+                .anyMatch(v -> v.contains("AUDIO is not an EXT-X-I-FRAME-STREAM-INF attribute"));
     }
 }

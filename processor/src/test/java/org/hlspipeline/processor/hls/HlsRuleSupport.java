@@ -40,6 +40,11 @@ abstract class HlsRuleSupport {
     static final String THREE_TARGET_DURATIONS =
             "no removal below 3 × EXT-X-TARGETDURATION without EXT-X-ENDLIST (RFC 8216 §6.2.2)";
     static final String STREAM_INF = "EXT-X-STREAM-INF attributes (RFC 8216 §4.3.4.2, §4.2)";
+    static final String MEDIA = "EXT-X-MEDIA attributes (RFC 8216 §4.3.4.1)";
+    static final String RENDITION_GROUPS =
+            "a group's members: distinct NAMEs, one DEFAULT=YES at most (RFC 8216 §4.3.4.1.1)";
+    static final String GROUP_REFERENCES =
+            "every group a variant names exists, of that TYPE (RFC 8216 §4.3.4.2)";
     static final String DATERANGE_ATTRIBUTES =
             "EXT-X-DATERANGE has a quoted ID and START-DATE and well-formed attributes (RFC 8216 §4.3.2.7)";
     static final String DATERANGE_ONE_ID =

@@ -387,6 +387,70 @@ class HlsRulesTest {
                     2, HlsRules.VERSION);
             assertViolation(HlsRules.masterPlaylistViolations(MASTER + "#EXTINF:2.000,\n"), 6, HlsRules.MEDIA_OR_MASTER);
         }
+
+        /** Two audio languages and subtitles, as RFC 8216 §4.3.4.1 and its example in §8.6 write them. */
+        static final String GROUPS = lines(
+                "#EXTM3U",
+                "#EXT-X-VERSION:4",
+                "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aac\",NAME=\"English\",LANGUAGE=\"en\",DEFAULT=YES,"
+                        + "AUTOSELECT=YES,URI=\"en.m3u8\"",
+                "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aac\",NAME=\"Deutsch\",LANGUAGE=\"de\",AUTOSELECT=YES,"
+                        + "URI=\"de.m3u8\"",
+                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"English\",LANGUAGE=\"en\",FORCED=NO,"
+                        + "URI=\"subs.m3u8\"",
+                "#EXT-X-STREAM-INF:BANDWIDTH=900000,CODECS=\"avc1.4d401e,mp4a.40.2\",AUDIO=\"aac\",SUBTITLES=\"subs\"",
+                "360p.m3u8");
+
+        @Test
+        void acceptsAlternativeRenditionsInGroups() {
+            assertThat(HlsRules.masterPlaylistViolations(GROUPS)).isEmpty();
+            // Version 4 is allowed with EXT-X-MEDIA, not required (RFC 8216 §7).
+            assertThat(HlsRules.masterPlaylistViolations(GROUPS.replace("#EXT-X-VERSION:4\n", ""))).isEmpty();
+        }
+
+        /** {@link #GROUPS} with {@code from} replaced by {@code to} breaks {@code rule} on line {@code line}. */
+        private static void assertBroken(String from, String to, int line, String rule) {
+            assertThat(GROUPS).contains(from);
+            assertViolation(HlsRules.masterPlaylistViolations(GROUPS.replace(from, to)), line, rule);
+        }
+
+        @Test
+        void rejectsAVariantNamingAGroupThatIsNotThere() {
+            assertBroken("AUDIO=\"aac\"", "AUDIO=\"ac3\"", 6, HlsRules.GROUP_REFERENCES);
+            // A group of another TYPE does not count.
+            assertBroken("AUDIO=\"aac\"", "AUDIO=\"subs\"", 6, HlsRules.GROUP_REFERENCES);
+            assertBroken("SUBTITLES=\"subs\"", "SUBTITLES=subs", 6, HlsRules.GROUP_REFERENCES);
+        }
+
+        @Test
+        void rejectsGroupsWhoseMembersClash() {
+            assertBroken("NAME=\"Deutsch\"", "NAME=\"English\"", 4, HlsRules.RENDITION_GROUPS);
+            assertBroken("LANGUAGE=\"de\",", "LANGUAGE=\"de\",DEFAULT=YES,", 4, HlsRules.RENDITION_GROUPS);
+            assertBroken("LANGUAGE=\"de\"", "LANGUAGE=\"EN\"", 4, HlsRules.RENDITION_GROUPS);
+            // The same NAME in another group is fine.
+            assertThat(HlsRules.masterPlaylistViolations(GROUPS)).noneMatch(v -> v.startsWith("line 5 "));
+        }
+
+        @Test
+        void rejectsBadMediaAttributes() {
+            assertBroken("TYPE=SUBTITLES", "TYPE=TEXT", 5, HlsRules.MEDIA);
+            assertBroken(",NAME=\"Deutsch\"", "", 4, HlsRules.MEDIA);
+            assertBroken("LANGUAGE=\"de\"", "LANGUAGE=de", 4, HlsRules.MEDIA);
+            assertBroken("DEFAULT=YES,AUTOSELECT=YES", "DEFAULT=YES,AUTOSELECT=NO", 3, HlsRules.MEDIA);
+            assertBroken("AUTOSELECT=YES,URI=\"de", "FORCED=NO,URI=\"de", 4, HlsRules.MEDIA);
+            assertBroken("FORCED=NO", "FORCED=TRUE", 5, HlsRules.MEDIA);
+            assertBroken("TYPE=SUBTITLES", "TYPE=CLOSED-CAPTIONS", 5, HlsRules.MEDIA);
+        }
+
+        @Test
+        void rejectsAVersionAboveWhatTheTagsAllow() {
+            assertBroken("#EXT-X-VERSION:4", "#EXT-X-VERSION:5", 2, HlsRules.VERSION);
+            String keyed = GROUPS.replace("#EXT-X-VERSION:4\n", "#EXT-X-VERSION:4\n"
+                    + "#EXT-X-SESSION-KEY:METHOD=SAMPLE-AES,URI=\"skd://k\",KEYFORMAT=\"com.apple.streamingkeydelivery\"\n");
+            assertViolation(HlsRules.masterPlaylistViolations(keyed), 2, HlsRules.VERSION);
+            assertThat(HlsRules.masterPlaylistViolations(keyed.replace("#EXT-X-VERSION:4", "#EXT-X-VERSION:5")))
+                    .isEmpty();
+        }
     }
 
     @Nested

@@ -24,8 +24,7 @@ final class MasterPlaylistRules {
             return out;
         }
         int versionLine = 0;
-        long declaredVersion = 1;
-        MasterGroupRules groups = new MasterGroupRules(out);
+        IFrameAndSessionKeyRules iFramesAndKeys = new IFrameAndSessionKeyRules(out);
         int pendingStreamInf = 0;
         int variants = 0;
         for (int i = 1; i < lines.size(); i++) {
@@ -54,26 +53,26 @@ final class MasterPlaylistRules {
                         } else {
                             versionLine = n;
                             if (isDecimalInteger(value, out, n, line)) {
-                                declaredVersion = Long.parseLong(value);
+                                checkVersion(Long.parseLong(value), lines, out, n, line);
                             }
                         }
                     }
                     case "EXT-X-STREAM-INF" -> {
                         variants++;
                         pendingStreamInf = n;
-                        Map<String, String> attributes = checkStreamInf(value, out, n, line);
-                        if (attributes != null) {
-                            groups.streamInf(attributes, n, line);
-                        }
+                        checkStreamInf(value, out, n, line);
                     }
-                    case "EXT-X-MEDIA", "EXT-X-I-FRAME-STREAM-INF", "EXT-X-SESSION-KEY" -> {
-                        Map<String, String> attributes = attributes(value, out, n, line);
-                        if (attributes != null && tag.equals("EXT-X-MEDIA")) {
-                            groups.media(attributes, n, line);
-                        } else if (attributes != null && tag.equals("EXT-X-I-FRAME-STREAM-INF")) {
-                            groups.iFrameStreamInf(attributes, n, line);
-                        } else if (attributes != null) {
-                            groups.sessionKey(attributes, n, line);
+                    case "EXT-X-I-FRAME-STREAM-INF", "EXT-X-SESSION-KEY" -> {
+                        try {
+                            Map<String, String> attributes = HlsPlaylistParser.attributeList(value == null ? ""
+                                    : value, n);
+                            if (tag.equals("EXT-X-SESSION-KEY")) {
+                                iFramesAndKeys.sessionKey(attributes, n, line);
+                            } else {
+                                iFramesAndKeys.iFrameStreamInf(attributes, n, line);
+                            }
+                        } catch (IllegalArgumentException e) {
+                            add(out, n, line, TAG_VALUES, e.getMessage());
                         }
                     }
                     default -> {
@@ -96,31 +95,32 @@ final class MasterPlaylistRules {
         if (variants == 0) {
             add(out, 1, lines.get(0), STREAM_INF, "no EXT-X-STREAM-INF in the playlist");
         }
-        groups.finish();
-        if (declaredVersion != groups.requiredVersion()) {
-            add(out, Math.max(versionLine, 1), lines.get(Math.max(versionLine, 1) - 1), VERSION,
-                    "EXT-X-VERSION is " + declaredVersion + "; the tags in this playlist take "
-                            + groups.requiredVersion());
+        if (versionLine == 0 && RenditionGroupRules.lowestVersion(lines) > 1) {
+            add(out, 1, lines.get(0), VERSION, "no EXT-X-VERSION, but EXT-X-SESSION-KEY needs version "
+                    + RenditionGroupRules.lowestVersion(lines) + " (RFC 8216 §7)");
         }
+        out.addAll(RenditionGroupRules.violations(lines));
         return out;
     }
 
-    private static Map<String, String> attributes(String value, List<String> out, int n, String line) {
-        try {
-            return HlsPlaylistParser.attributeList(value == null ? "" : value, n);
-        } catch (IllegalArgumentException e) {
-            add(out, n, line, TAG_VALUES, e.getMessage());
-            return null;
+    /** Between what EXT-X-SESSION-KEY needs and what EXT-X-MEDIA allows (RFC 8216 §7). */
+    private static void checkVersion(long version, List<String> lines, List<String> out, int n, String line) {
+        int highest = RenditionGroupRules.highestVersion(lines);
+        int lowest = RenditionGroupRules.lowestVersion(lines);
+        if (version > highest) {
+            add(out, n, line, VERSION, "these tags need no version above " + highest);
+        } else if (version < lowest) {
+            add(out, n, line, VERSION, "EXT-X-SESSION-KEY needs version " + lowest + " (RFC 8216 §7)");
         }
     }
 
-    private static Map<String, String> checkStreamInf(String value, List<String> out, int n, String line) {
+    private static void checkStreamInf(String value, List<String> out, int n, String line) {
         Map<String, String> attributes;
         try {
             attributes = HlsPlaylistParser.attributeList(value == null ? "" : value, n);
         } catch (IllegalArgumentException e) {
             add(out, n, line, STREAM_INF, e.getMessage());
-            return null;
+            return;
         }
         String bandwidth = attributes.get("BANDWIDTH");
         if (bandwidth == null || !DECIMAL_INTEGER.matcher(bandwidth).matches()) {
@@ -143,6 +143,5 @@ final class MasterPlaylistRules {
         if (codecs != null && !(codecs.length() > 2 && codecs.startsWith("\"") && codecs.endsWith("\""))) {
             add(out, n, line, STREAM_INF, "CODECS not a non-empty quoted-string");
         }
-        return attributes;
     }
 }

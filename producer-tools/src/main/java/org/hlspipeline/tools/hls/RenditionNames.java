@@ -16,7 +16,8 @@ import org.hlspipeline.tools.cli.ToolFailure;
 /**
  * Names the variants of a master playlist: from {@code --rendition-names} ({@code <variant URI>=<name>}), else from
  * the variant URI: its parent folder ({@code 720p/index.m3u8} is {@code 720p}) or, without one, its file name
- * without the extension ({@code stream_1.m3u8} is {@code stream_1}).
+ * without the extension ({@code stream_1.m3u8} is {@code stream_1}). A second playlist in a folder already named
+ * after adds its file name ({@code 720p/index_vtt.m3u8} is {@code 720p_index_vtt}).
  */
 public final class RenditionNames {
 
@@ -59,6 +60,12 @@ public final class RenditionNames {
         for (R variant : byUri.values()) {
             String given = mapping.get(variant.uri());
             String name = given != null ? given : derive(variant.uri());
+            R namesake = named.get(name);
+            if (given == null && namesake != null && folder(namesake.uri()).equals(folder(variant.uri()))) {
+                // Two playlists of one folder, as ffmpeg writes a variant's subtitles beside it
+                // (720p/index_vtt.m3u8): the file tells the second apart.
+                name = name + "_" + stem(variant.uri());
+            }
             Optional<String> problem = InputChecks.idProblem("rendition name", name);
             if (problem.isPresent()) {
                 throw ToolFailure.usage(source + " line " + variant.line() + ": " + problem.get()
@@ -73,6 +80,16 @@ public final class RenditionNames {
             named.put(name, variant);
         }
         return named;
+    }
+
+    /** The URI up to its last {@code /}. */
+    private static String folder(String uri) {
+        return uri.substring(0, uri.lastIndexOf('/') + 1);
+    }
+
+    /** The file name of the URI's path without its extension. */
+    private static String stem(String uri) {
+        return derive(uri.substring(uri.lastIndexOf('/') + 1));
     }
 
     /** {@code 720p/index.m3u8} gives {@code 720p}; {@code stream_1.m3u8} gives {@code stream_1}. */

@@ -27,9 +27,11 @@ import picocli.CommandLine.Option;
                     + "publish each new segment as a Segment event on hls.stream-events, keyed by the stream id.",
             "",
             "A media playlist is one rendition (--rendition names it). A master playlist publishes a RenditionInfo "
-                    + "per variant (BANDWIDTH, AVERAGE-BANDWIDTH, RESOLUTION, CODECS, FRAME-RATE) and follows every "
-                    + "variant's media playlist; a variant is named after its folder (720p/index.m3u8 is 720p) or "
-                    + "file (stream_1.m3u8 is stream_1), or by --rendition-names.",
+                    + "per variant (BANDWIDTH, AVERAGE-BANDWIDTH, RESOLUTION, CODECS, FRAME-RATE) and per AUDIO or "
+                    + "SUBTITLES rendition (EXT-X-MEDIA with a URI), and follows each one's media playlist; a "
+                    + "rendition is named after its folder (720p/index.m3u8 is 720p) or file (stream_1.m3u8 is "
+                    + "stream_1), a second one in a folder after both (720p/index_vtt.m3u8 is 720p_index_vtt), or by "
+                    + "--rendition-names.",
             "",
             "Each segment's sequence is EXT-X-MEDIA-SEQUENCE plus its position in the playlist, its duration its "
                     + "EXTINF; EXT-X-PROGRAM-DATE-TIME and EXT-X-DISCONTINUITY carry over. At #EXT-X-ENDLIST in every "

@@ -50,14 +50,31 @@ final class TailedLive implements AutoCloseable {
     /** Starts the three, {@code tail} publishing to {@code topic} of the tests' broker. */
     static TailedLive start(Path folder, PipelineInstance app, String topic, String stream, Source source)
             throws Exception {
+        return start(folder, app, topic, stream, source, SECONDS, "index.m3u8", "--rendition",
+                TestMedia.LIVE_RENDITION);
+    }
+
+    /**
+     * The same for a recipe that writes {@code folder/master.m3u8}, ffmpeg writing for {@code seconds}: {@code tail}
+     * follows the master playlist, every rendition it lists named as {@code tail} names them.
+     */
+    static TailedLive startMaster(Path folder, PipelineInstance app, String topic, String stream, Source source,
+                                  int seconds) throws Exception {
+        return start(folder, app, topic, stream, source, seconds, "master.m3u8");
+    }
+
+    private static TailedLive start(Path folder, PipelineInstance app, String topic, String stream, Source source,
+                                    int seconds, String playlist, String... naming) throws Exception {
         MediaServer origin = MediaServer.serve(folder);
         Ffmpeg.Running transcoder = null;
         try {
-            transcoder = source.start(folder, SECONDS);
-            ToolProcess tail = ToolProcess.start(folder, "tail-" + stream, List.of("tail",
-                    folder.resolve("index.m3u8").toString(), "--stream", stream,
-                    "--rendition", TestMedia.LIVE_RENDITION, "--base-url", origin.url(""),
+            transcoder = source.start(folder, seconds);
+            List<String> arguments = new java.util.ArrayList<>(List.of("tail", folder.resolve(playlist).toString(),
+                    "--stream", stream));
+            arguments.addAll(List.of(naming));
+            arguments.addAll(List.of("--base-url", origin.url(""),
                     "--bootstrap-servers", TestKafka.bootstrapServers(), "--topic", topic));
+            ToolProcess tail = ToolProcess.start(folder, "tail-" + stream, arguments);
             return new TailedLive(app, stream, origin, transcoder, tail);
         } catch (Exception | Error e) {
             if (transcoder != null) {
@@ -73,6 +90,33 @@ final class TailedLive implements AutoCloseable {
         await(segments + " segments in the app's playlist").atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(250)).until(() -> segmentsIn(app, mediaPath()) >= segments);
         return HttpPlaylists.playlist(app.http(), stream, TestMedia.LIVE_RENDITION);
+    }
+
+    /**
+     * The app's master playlist of the stream, once {@code ready} holds for it (it answers 404 while no variant
+     * can be listed), within {@code limit}.
+     */
+    String awaitMaster(String what, java.util.function.Predicate<String> ready, Duration limit) {
+        String path = "/streams/" + stream + "/master.m3u8";
+        String[] last = new String[1];
+        try {
+            await(what + " in the app's master playlist").atMost(limit).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        var result = app.http().get().uri(path).exchange().expectBody(byte[].class).returnResult();
+                        last[0] = result.getStatus() == HttpStatus.OK && result.getResponseBody() != null
+                                ? new String(result.getResponseBody(), StandardCharsets.UTF_8) : null;
+                        return last[0] != null && ready.test(last[0]);
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\nthe last master playlist:\n" + last[0] + "\n"
+                    + tailOutput(), e);
+        }
+        return last[0];
+    }
+
+    /** What {@code tail} printed, for failure messages. */
+    String tailOutput() {
+        return "tail's stdout:\n" + tail.out() + "\ntail's stderr:\n" + tail.err();
     }
 
     /** The path of the app's media playlist of the stream. */

@@ -22,6 +22,10 @@ final class TestMedia {
     static final int SEGMENT_SECONDS = 2;
     /** The one rendition of the live recipes, named after its height as a ladder would. */
     static final String LIVE_RENDITION = "360p";
+    /** The audio group of {@link #liveAlternates}, as ffmpeg writes {@code agroup:aud} into its master playlist. */
+    static final String AUDIO_GROUP_WRITTEN = "group_aud";
+    /** Its subtitles group. */
+    static final String SUBTITLES_GROUP = "subs";
 
     private TestMedia() {
     }
@@ -78,6 +82,56 @@ final class TestMedia {
                 "-hls_segment_filename", folder.resolve("seg%d.m4s").toString(),
                 folder.resolve("index.m3u8").toString()));
         return Ffmpeg.start(folder.resolve("ffmpeg.log"), arguments);
+    }
+
+    /**
+     * A live stream in fMP4 segments with its audio and subtitles apart from its picture, written in real time
+     * for {@code seconds} as a master playlist {@code master.m3u8} (ffmpeg's {@code -var_stream_map} with
+     * {@code agroup} and {@code sgroup}):
+     * <ul>
+     *   <li>the variant {@code out_}{@value #LIVE_RENDITION}{@code /index.m3u8}, picture only, naming the audio
+     *       group {@value #AUDIO_GROUP_WRITTEN} and the subtitles group {@value #SUBTITLES_GROUP};</li>
+     *   <li>two AUDIO renditions of that group, {@code out_audio_en/} (a 440 Hz tone, LANGUAGE "en", DEFAULT=YES)
+     *       and {@code out_audio_de/} (660 Hz, LANGUAGE "de");</li>
+     *   <li>one SUBTITLES rendition (LANGUAGE "en"), WebVTT segments {@code index<n>.vtt} of {@code subtitles.srt}
+     *       (a cue "Cue n" in every segment), in ffmpeg's default place beside the picture,
+     *       {@code out_360p/index_vtt.m3u8}.</li>
+     * </ul>
+     * A window of 6 segments each; no file is deleted.
+     */
+    static Ffmpeg.Running liveAlternates(Path folder, int seconds) throws IOException {
+        Path subtitles = folder.resolve("subtitles.srt");
+        Files.writeString(subtitles, srt(seconds));
+        List<String> arguments = new ArrayList<>(sources(seconds, true, 440));
+        arguments.addAll(List.of("-re", "-f", "lavfi", "-i", "sine=frequency=660:sample_rate=48000",
+                "-i", subtitles.toString(),
+                "-map", "0:v", "-map", "1:a", "-map", "2:a", "-map", "3:s"));
+        arguments.addAll(encoding(seconds));
+        arguments.addAll(List.of("-c:s", "webvtt",
+                "-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_list_size", "6",
+                "-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
+                "-master_pl_name", "master.m3u8",
+                "-hls_segment_filename", folder.resolve("out_%v").resolve("seg%d.m4s").toString(),
+                // ffmpeg's group "aud" is written GROUP-ID="group_aud"; "subs" stays "subs".
+                // The variant's language is its subtitles' LANGUAGE.
+                "-var_stream_map", "v:0,s:0,agroup:aud,sgroup:" + SUBTITLES_GROUP + ",language:en,name:"
+                        + LIVE_RENDITION
+                        + " a:0,agroup:aud,language:en,default:yes,name:audio_en"
+                        + " a:1,agroup:aud,language:de,name:audio_de",
+                folder.resolve("out_%v").resolve("index.m3u8").toString()));
+        return Ffmpeg.start(folder.resolve("ffmpeg.log"), arguments);
+    }
+
+    /** SubRip cues "Cue n", one in each segment of {@code seconds}, from 0.5 s to 1.5 s into it. */
+    private static String srt(int seconds) {
+        StringBuilder srt = new StringBuilder();
+        for (int i = 0; i * SEGMENT_SECONDS < seconds; i++) {
+            int start = i * SEGMENT_SECONDS;
+            srt.append(i + 1).append('\n').append(String.format("00:%02d:%02d,500 --> 00:%02d:%02d,500\n",
+                    start / 60, start % 60, (start + 1) / 60, (start + 1) % 60)).append("Cue ").append(i + 1)
+                    .append("\n\n");
+        }
+        return srt.toString();
     }
 
     /**

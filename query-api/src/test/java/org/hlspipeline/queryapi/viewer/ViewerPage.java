@@ -114,6 +114,55 @@ public final class ViewerPage {
                 + "performance.getEntriesByType('resource').map(function (e) { return e.name; }));");
     }
 
+    /**
+     * An alternative rendition as hls.js lists it ({@code hls.audioTracks}, {@code hls.subtitleTracks}): its
+     * index there, and the EXT-X-MEDIA attributes it read.
+     */
+    public record Track(int id, String groupId, String name, String language, boolean isDefault, String url) {
+    }
+
+    public List<Track> audioTracks() {
+        return tracks("audioTracks");
+    }
+
+    public List<Track> subtitleTracks() {
+        return tracks("subtitleTracks");
+    }
+
+    /** The index of the audio track hls.js plays ({@code hls.audioTrack}), -1 before it has chosen. */
+    public int audioTrack() {
+        return (int) number(script("return window.viewer.hls ? window.viewer.hls.audioTrack : -1;"));
+    }
+
+    /** Has hls.js switch to the audio track {@code id}, as a player's language menu does. */
+    public void selectAudioTrack(int id) {
+        script("window.viewer.hls.audioTrack = " + id + ";");
+    }
+
+    /** Has hls.js show the subtitle track {@code id} ({@code hls.subtitleTrack}). */
+    public void selectSubtitleTrack(int id) {
+        script("window.viewer.hls.subtitleTrack = " + id + ";");
+    }
+
+    /** The text of every cue the video element's text tracks hold (what hls.js parsed out of WebVTT segments). */
+    @SuppressWarnings("unchecked")
+    public List<String> subtitleCues() {
+        return (List<String>) script("var cues = []; var tracks = document.getElementById('video').textTracks;"
+                + "for (var i = 0; i < tracks.length; i++) { var c = tracks[i].cues;"
+                + " for (var j = 0; c && j < c.length; j++) { cues.push(c[j].text); } } return cues;");
+    }
+
+    private List<Track> tracks(String list) {
+        List<Track> tracks = new ArrayList<>();
+        for (Map<String, Object> t : entries("var h = window.viewer.hls; return h ? h." + list + ".map(function (t)"
+                + " { return { id: t.id, groupId: t.groupId, name: t.name, lang: t.lang || null,"
+                + " isDefault: !!t.default, url: t.url }; }) : [];")) {
+            tracks.add(new Track((int) number(t.get("id")), (String) t.get("groupId"), (String) t.get("name"),
+                    (String) t.get("lang"), Boolean.TRUE.equals(t.get("isDefault")), (String) t.get("url")));
+        }
+        return tracks;
+    }
+
     /** What the player recorded, for failure messages. */
     public String recorded() {
         return "errors " + errors() + "\nsegments " + playedSegments();
