@@ -2,9 +2,10 @@ package org.hlspipeline.queryapi.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hlspipeline.queryapi.e2e.FfmpegPlaysItIT.configure;
+import static org.hlspipeline.queryapi.e2e.FfmpegPlaysItIT.importAsset;
+import static org.hlspipeline.queryapi.e2e.FfmpegPlaysItIT.item;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.hlspipeline.processor.hls.HlsRules;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestPipeline;
-import org.hlspipeline.tools.ProducerTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,8 +78,8 @@ class ChannelMediaIT {
             JsonNode b = importAsset(folder.resolve("b"), origin.url("b/"));
             assertThat(a.at("/renditions/" + TestMedia.LIVE_RENDITION + "/map/uri").asString())
                     .isEqualTo(origin.url("a/" + TestMedia.LIVE_RENDITION + "/init.mp4"));
-            post(channel, configure(item("b-filler", "FILLER", b)));
-            post(channel, enqueue(item("a", "PROGRAM", a), item("b", "PROGRAM", b)));
+            post(channel, configure(item("b-filler", "FILLER", "b-filler", b)));
+            post(channel, enqueue(item("a", "PROGRAM", "A", a), item("b", "PROGRAM", "B", b)));
             String media = mediaPath(channel);
             await("the channel airs into the second item").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -123,8 +123,9 @@ class ChannelMediaIT {
             JsonNode enc = importAsset(folder.resolve("enc"), origin.url("enc/"));
             assertThat(enc.path("startNumber").asLong()).isEqualTo(5);
             assertThat(enc.at("/renditions/" + TestMedia.LIVE_RENDITION + "/key/iv").isMissingNode()).isTrue();
-            post(channel, configure(item("filler", "FILLER", clear)));
-            post(channel, enqueue(item("clear", "PROGRAM", clear), item("enc", "PROGRAM", enc)));
+            post(channel, configure(item("filler", "FILLER", "filler", clear)));
+            post(channel, enqueue(item("clear", "PROGRAM", "Clear", clear), item("enc", "PROGRAM", "Encrypted",
+                    enc)));
             String media = mediaPath(channel);
             await("the encrypted item airs").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                     .until(() -> text(media).contains("/enc/360p/seg7.ts"));
@@ -186,7 +187,7 @@ class ChannelMediaIT {
         return response.body();
     }
 
-    /** RFC 8216 §5.2: the media sequence number, big-endian in 16 octets, zeros on the left; hex as §4.2 writes it. */
+    /** RFC 8216 §5.2: the media sequence number, big-endian in 16 octets, zeros on the left; hex as in §4.2. */
     private static String sequenceIv(long sequence) {
         return "0x" + HexFormat.of().withUpperCase().formatHex(ByteBuffer.allocate(16).putLong(8, sequence).array());
     }
@@ -201,22 +202,6 @@ class ChannelMediaIT {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
-    private static JsonNode importAsset(Path asset, String baseUrl) throws Exception {
-        Path output = asset.resolve("asset.json");
-        StringWriter err = new StringWriter();
-        int exitCode = new ProducerTools().execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
-                "asset", "import", asset.resolve("master.m3u8").toString(), "--base-url", baseUrl,
-                "--output", output.toString());
-        assertThat(exitCode).as("asset import: %s", err).isZero();
-        return JSON.readTree(Files.readString(output, StandardCharsets.UTF_8));
-    }
-
-    private static ObjectNode item(String itemId, String kind, JsonNode vod) {
-        ObjectNode item = JSON.createObjectNode().put("itemId", itemId).put("kind", kind);
-        item.set("vod", vod);
-        return item;
-    }
-
     private static ObjectNode enqueue(ObjectNode... items) {
         ObjectNode enqueue = JSON.createObjectNode().put("type", "enqueue");
         var array = enqueue.putArray("items");
@@ -224,16 +209,6 @@ class ChannelMediaIT {
             array.add(item);
         }
         return enqueue;
-    }
-
-    private static ObjectNode configure(ObjectNode filler) {
-        ObjectNode configure = JSON.createObjectNode().put("type", "configure")
-                .put("targetDuration", TestMedia.SEGMENT_SECONDS).put("windowSize", 6);
-        configure.putArray("ladder").addObject().put("name", TestMedia.LIVE_RENDITION).put("bandwidth", 1_000_000)
-                .put("resolution", "640x360").put("codecs", "avc1.4d401e,mp4a.40.2")
-                .put("frameRate", TestMedia.FRAME_RATE);
-        configure.set("filler", filler);
-        return configure;
     }
 
     private void post(String channel, ObjectNode command) {
