@@ -2,9 +2,12 @@ package org.hlspipeline.processor.channel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.hlspipeline.processor.hls.SegmentMedia;
 import org.hlspipeline.processor.playout.AdBreak;
 import org.hlspipeline.processor.playout.AdMarkers;
 import org.hlspipeline.processor.playout.ChannelConfig;
@@ -22,6 +25,8 @@ import org.hlspipeline.schemas.state.ChannelConfigState;
 import org.hlspipeline.schemas.state.ChannelSegmentState;
 import org.hlspipeline.schemas.state.ChannelTimelineRecord;
 import org.hlspipeline.schemas.state.LayerTimelineState;
+import org.hlspipeline.schemas.state.SegmentMediaState;
+import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.processor.kafka.StateCodec;
 
 /**
@@ -106,7 +111,7 @@ public final class ChannelStateCodec {
                     seg.uris(), seg.discontinuity(), seg.itemId(),
                     org.hlspipeline.schemas.channel.ItemKind.valueOf(seg.kind().name()), seg.title(),
                     seg.adBreak() == null ? null : new AdBreakState(seg.adBreak().firstSequence(),
-                            seg.adBreak().startMicros(), seg.adBreak().plannedMicros())));
+                            seg.adBreak().startMicros(), seg.adBreak().plannedMicros()), mediaRecords(seg)));
         }
         List<LayerTimelineState> layers = new ArrayList<>(s.layers().size());
         for (Layer l : s.layers()) {
@@ -135,7 +140,7 @@ public final class ChannelStateCodec {
             window.add(new ChannelSegment(seg.getMediaSequence(), seg.getAirTimeMicros(), seg.getDurationMicros(),
                     seg.getUris(), seg.getDiscontinuity(), seg.getItemId(), ItemKind.valueOf(seg.getKind().name()),
                     seg.getTitle(), seg.getAdBreak() == null ? null : new AdBreak(seg.getAdBreak().getFirstSequence(),
-                            seg.getAdBreak().getStartMicros(), seg.getAdBreak().getPlannedMicros())));
+                            seg.getAdBreak().getStartMicros(), seg.getAdBreak().getPlannedMicros()), media(seg)));
         }
         List<Layer> layers = new ArrayList<>(r.getLayers().size());
         for (int i = 0; i < r.getLayers().size(); i++) {
@@ -154,6 +159,22 @@ public final class ChannelStateCodec {
                 deferred(r.getWaitingCount(), programme::waiting),
                 deferred(r.getScheduledCount(), programme::scheduled), r.getCommandsScheduled(), lastItem,
                 r.getPendingDiscontinuity(), r.getIdle(), r.getEndAfterCurrent(), r.getEnded());
+    }
+
+    /** Only the renditions that need anything: an MPEG-TS channel in the clear stores an empty map. */
+    private static Map<String, SegmentMediaState> mediaRecords(ChannelSegment seg) {
+        Map<String, SegmentMediaState> records = new TreeMap<>();
+        seg.media().forEach((rendition, m) -> records.put(rendition, new SegmentMediaState(
+                SegmentMediaRecords.mapRecord(m), SegmentMediaRecords.byteRangeRecord(m),
+                SegmentMediaRecords.keyRecord(m))));
+        return records;
+    }
+
+    private static Map<String, SegmentMedia> media(ChannelSegmentState seg) {
+        Map<String, SegmentMedia> media = new TreeMap<>();
+        seg.getMedia().forEach((rendition, m) -> media.put(rendition,
+                SegmentMediaRecords.fromRecords(m.getMap(), m.getByteRange(), m.getKey())));
+        return media;
     }
 
     private static <E> List<E> deferred(int size, Supplier<List<E>> source) {

@@ -12,6 +12,9 @@ import org.hlspipeline.schemas.channel.Item;
 import org.hlspipeline.schemas.channel.LiveSource;
 import org.hlspipeline.schemas.channel.RenditionSource;
 import org.hlspipeline.schemas.channel.VodSource;
+import org.hlspipeline.schemas.stream.ByteRange;
+import org.hlspipeline.schemas.stream.InitSection;
+import org.hlspipeline.schemas.stream.SegmentKey;
 
 /**
  * Asks {@link ItemRules} about the items of a channel command as the Avro contract carries them: first each
@@ -87,7 +90,33 @@ final class ItemCheck {
             if (rendition.isPresent()) {
                 return rendition;
             }
+            Optional<String> media = mediaProblem(e.getKey(), source, count);
+            if (media.isPresent()) {
+                return media;
+            }
         }
         return ItemRules.rangeProblem(item.getInPoint(), item.getOutPoint(), count);
+    }
+
+    /** The rendition's initialisation section, byte ranges and key, in the order of its form. */
+    private static Optional<String> mediaProblem(String name, RenditionSource source, int count) {
+        InitSection map = source.getMap();
+        Optional<String> problem = Optional.empty();
+        if (map != null) {
+            ByteRange range = map.getByteRange();
+            problem = ItemRules.mapProblem(name, map.getUri(), range == null ? null : range.getLength(),
+                    range == null ? null : range.getOffset());
+        }
+        List<ByteRange> ranges = source.getByteRanges() == null ? List.of() : source.getByteRanges();
+        if (problem.isEmpty()) {
+            problem = ItemRules.byteRangesProblem(name, ranges.stream().map(ByteRange::getLength).toList(),
+                    ranges.stream().map(ByteRange::getOffset).toList(), count);
+        }
+        SegmentKey key = source.getKey();
+        if (problem.isEmpty() && key != null) {
+            problem = ItemRules.keyProblem(name, key.getMethod(), key.getUri(), key.getIv(), key.getKeyFormat(),
+                    key.getKeyFormatVersions(), map != null);
+        }
+        return problem;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.processor.playout.Item;
 import org.hlspipeline.processor.playout.ItemKind;
 import org.hlspipeline.processor.playout.LiveStream;
@@ -79,7 +80,11 @@ public final class ItemMapper {
     private static VodAsset asset(VodSource vod) {
         Map<String, RenditionUris> renditions = new LinkedHashMap<>();
         vod.getRenditions().forEach((name, source) -> renditions.put(name,
-                new RenditionUris(source.getUriTemplate(), source.getUris())));
+                new RenditionUris(source.getUriTemplate(), source.getUris(),
+                        SegmentMediaRecords.initSection(source.getMap()),
+                        source.getByteRanges() == null ? List.of()
+                                : source.getByteRanges().stream().map(SegmentMediaRecords::byteRange).toList(),
+                        SegmentMediaRecords.key(source.getKey()))));
         List<Long> durations = vod.getDurationsMicros() == null ? List.of() : vod.getDurationsMicros();
         long segmentDuration = vod.getSegmentDurationMicros() == null ? 0 : vod.getSegmentDurationMicros();
         return new VodAsset(renditions, vod.getSegmentCount(), segmentDuration, durations, vod.getStartNumber());
@@ -89,7 +94,11 @@ public final class ItemMapper {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
         asset.renditions().forEach((name, uris) -> renditions.put(name,
                 RenditionSource.newBuilder().setUriTemplate(uris.template())
-                        .setUris(new ArrayList<>(uris.uris())).build()));
+                        .setUris(new ArrayList<>(uris.uris()))
+                        .setMap(SegmentMediaRecords.initSectionRecord(uris.map()))
+                        .setByteRanges(new ArrayList<>(uris.byteRanges().stream()
+                                .map(SegmentMediaRecords::byteRangeRecord).toList()))
+                        .setKey(SegmentMediaRecords.keyRecord(uris.key())).build()));
         return new VodSource(renditions, asset.segmentCount(),
                 asset.segmentDurationMicros() == 0 ? null : asset.segmentDurationMicros(),
                 new ArrayList<>(asset.durationsMicros()), asset.startNumber());

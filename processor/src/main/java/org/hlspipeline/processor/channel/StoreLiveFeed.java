@@ -9,7 +9,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.hlspipeline.processor.hls.SegmentMedia;
 import org.hlspipeline.processor.ingest.WindowKeys;
+import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.processor.playout.LiveFeed;
 import org.hlspipeline.processor.playout.LiveSegment;
 import org.hlspipeline.schemas.stream.LiveWindow;
@@ -18,7 +20,8 @@ import org.hlspipeline.schemas.stream.LiveWindowSegment;
 /**
  * The live feed a channel task relays from: the global mirror of the live-windows topic. A segment is relayed
  * only once every rendition of the channel's ladder shows it (not while it waits behind a missing one), so all
- * renditions of the channel keep the same boundaries.
+ * renditions of the channel keep the same boundaries. Each rendition's initialisation section, byte range and key
+ * come along, so that a relayed fMP4 or encrypted stream plays in the channel.
  */
 final class StoreLiveFeed implements LiveFeed {
 
@@ -38,6 +41,7 @@ final class StoreLiveFeed implements LiveFeed {
     @Override
     public Optional<LiveSegment> segment(String streamId, long sequence, List<String> renditions) {
         Map<String, String> uris = new TreeMap<>();
+        Map<String, SegmentMedia> media = new TreeMap<>();
         LiveWindowSegment first = null;
         for (String rendition : renditions) {
             LiveWindow window = window(streamId, rendition);
@@ -46,6 +50,12 @@ final class StoreLiveFeed implements LiveFeed {
             }
             LiveWindowSegment shown = window.getSegments().get((int) (sequence - window.getMediaSequence()));
             uris.put(rendition, shown.getUri());
+            try {
+                media.put(rendition, SegmentMediaRecords.fromRecords(shown.getMap(), shown.getByteRange(),
+                        shown.getKey()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty(); // checked at ingest; a window that breaks the rules is not relayed
+            }
             if (first == null) {
                 first = shown;
             }
@@ -53,7 +63,7 @@ final class StoreLiveFeed implements LiveFeed {
         if (first == null) {
             return Optional.empty();
         }
-        return Optional.of(new LiveSegment(sequence, first.getDurationMicros(), uris, first.getGap()));
+        return Optional.of(new LiveSegment(sequence, first.getDurationMicros(), uris, first.getGap(), media));
     }
 
     @Override

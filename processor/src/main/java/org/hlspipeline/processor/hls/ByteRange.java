@@ -30,18 +30,4 @@ public record ByteRange(long length, long offset) {
     public String text() {
         return length + "@" + offset;
     }
-
-    /**
-     * Reads {@code <length>@<offset>}, the HTTP form's text.
-     *
-     * @throws IllegalArgumentException with the rule's message when it is not one
-     */
-    public static ByteRange parse(String name, String text) {
-        String[] parts = text == null ? new String[0] : text.split("@", -1);
-        if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
-            throw new IllegalArgumentException(name + " must be <length>@<offset> in bytes, e.g. 720@0, was '"
-                    + text + "'");
-        }
-        return new ByteRange(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-    }
 }

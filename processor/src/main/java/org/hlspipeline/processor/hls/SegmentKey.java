@@ -42,6 +42,27 @@ public record SegmentKey(String method, String uri, String iv, String keyFormat,
         return iv == null ? this : new SegmentKey(method, uri, null, keyFormat, keyFormatVersions);
     }
 
+    /** Whether players decrypt with the media sequence number as IV: KEYFORMAT identity, no IV given. */
+    public boolean ivIsSequence() {
+        return iv == null && (keyFormat == null || keyFormat.equals("identity"));
+    }
+
+    /**
+     * This key with its IV stated: a key of KEYFORMAT identity without an IV is decrypted with the segment's media
+     * sequence number as its IV, big-endian and padded on the left with zeros to 128 bits (RFC 8216 §5.2). A
+     * playlist that numbers the segment differently (a channel airing it) must state that IV. Any other key is
+     * returned as it is.
+     *
+     * @param mediaSequence the number the segment had where it was encrypted
+     */
+    public SegmentKey statingIv(long mediaSequence) {
+        if (!ivIsSequence()) {
+            return this;
+        }
+        return new SegmentKey(method, uri, String.format("0x%016X%016X", 0L, mediaSequence), keyFormat,
+                keyFormatVersions);
+    }
+
     /** Why these are not a key, or empty; each message names the field. */
     public static Optional<String> problem(String method, String uri, String iv, String keyFormat,
                                            String keyFormatVersions) {

@@ -7,7 +7,8 @@ import org.hlspipeline.processor.hls.SegmentMedia;
 
 /**
  * A segment's initialisation section, byte range and key between the pure model and the Avro records that carry
- * them: the stream events, the live windows and the window store all use the same three records.
+ * them: the stream events, the live windows, the window store, a channel item's renditions and the channel store
+ * all use the same three records.
  */
 public final class SegmentMediaRecords {
 
@@ -21,23 +22,28 @@ public final class SegmentMediaRecords {
         if (map == null && byteRange == null && key == null) {
             return SegmentMedia.NONE;
         }
-        return new SegmentMedia(
-                map == null ? null : new InitSection(map.getUri(), range(map.getByteRange())),
-                range(byteRange), key(key));
+        return new SegmentMedia(initSection(map), byteRange(byteRange), key(key));
     }
 
     public static org.hlspipeline.schemas.stream.InitSection mapRecord(SegmentMedia media) {
-        InitSection map = media.map();
-        return map == null ? null : new org.hlspipeline.schemas.stream.InitSection(map.uri(),
-                rangeRecord(map.byteRange()));
+        return initSectionRecord(media.map());
     }
 
     public static org.hlspipeline.schemas.stream.ByteRange byteRangeRecord(SegmentMedia media) {
-        return rangeRecord(media.byteRange());
+        return byteRangeRecord(media.byteRange());
     }
 
     public static org.hlspipeline.schemas.stream.SegmentKey keyRecord(SegmentMedia media) {
         return keyRecord(media.key());
+    }
+
+    public static InitSection initSection(org.hlspipeline.schemas.stream.InitSection map) {
+        return map == null ? null : new InitSection(map.getUri(), byteRange(map.getByteRange()));
+    }
+
+    public static org.hlspipeline.schemas.stream.InitSection initSectionRecord(InitSection map) {
+        return map == null ? null : new org.hlspipeline.schemas.stream.InitSection(map.uri(),
+                byteRangeRecord(map.byteRange()));
     }
 
     public static SegmentKey key(org.hlspipeline.schemas.stream.SegmentKey key) {
@@ -50,11 +56,11 @@ public final class SegmentMediaRecords {
                 key.keyFormat(), key.keyFormatVersions());
     }
 
-    private static ByteRange range(org.hlspipeline.schemas.stream.ByteRange range) {
+    public static ByteRange byteRange(org.hlspipeline.schemas.stream.ByteRange range) {
         return range == null ? null : new ByteRange(range.getLength(), range.getOffset());
     }
 
-    private static org.hlspipeline.schemas.stream.ByteRange rangeRecord(ByteRange range) {
+    public static org.hlspipeline.schemas.stream.ByteRange byteRangeRecord(ByteRange range) {
         return range == null ? null : new org.hlspipeline.schemas.stream.ByteRange(range.length(), range.offset());
     }
 }

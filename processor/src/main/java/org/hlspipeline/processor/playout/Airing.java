@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.hlspipeline.processor.hls.SegmentMedia;
 import org.hlspipeline.processor.hls.WindowSlide;
 
 /**
@@ -20,11 +21,14 @@ final class Airing {
     static ChannelSegment vodSegment(ChannelState s, Item item, int index) {
         VodAsset asset = item.vod();
         Map<String, String> uris = new TreeMap<>();
+        Map<String, SegmentMedia> media = new TreeMap<>();
         for (String rendition : s.config().renditionNames()) {
             uris.put(rendition, asset.uri(rendition, index));
+            media.put(rendition, asset.media(rendition, index));
         }
         return new ChannelSegment(s.nextMediaSequence(), s.nextAirMicros(), asset.durationMicros(index), uris,
-                s.pendingDiscontinuity() && s.nextMediaSequence() > 0, item.itemId(), item.kind(), item.title());
+                s.pendingDiscontinuity() && s.nextMediaSequence() > 0, item.itemId(), item.kind(), item.title(),
+                null, media);
     }
 
     /**
@@ -34,8 +38,12 @@ final class Airing {
     static ChannelState appendAired(ChannelState s, Playhead next, ChannelSegment plain) {
         Layer top = s.top();
         ChannelSegment previous = s.window().isEmpty() ? null : s.window().get(s.window().size() - 1);
-        ChannelSegment segment = plain.kind() != ItemKind.AD ? plain : withAdBreak(plain,
-                AdBreaks.continues(previous, plain) ? previous.adBreak() : AdBreaks.opening(plain, next));
+        // A new initialisation section is a new encoding, which a discontinuity must announce (RFC 8216 §4.3.2.3,
+        // docs/hls-output.md): every item change already is one; this keeps it so whatever led here.
+        boolean discontinuity = plain.discontinuity() || (previous != null && plain.changesMap(previous));
+        ChannelSegment cut = plain.with(discontinuity, null);
+        ChannelSegment segment = cut.kind() != ItemKind.AD ? cut : cut.with(discontinuity,
+                AdBreaks.continues(previous, cut) ? previous.adBreak() : AdBreaks.opening(cut, next));
 
         List<ChannelSegment> window = new ArrayList<>(s.window().size() + 1);
         window.addAll(s.window());
@@ -46,10 +54,5 @@ final class Airing {
         ChannelState withPlayhead = s.withTop(top.withCurrent(next));
         return withPlayhead.aired(segment, window.subList(removed, window.size()),
                 s.discontinuitySequence() + slidDiscontinuities);
-    }
-
-    private static ChannelSegment withAdBreak(ChannelSegment s, AdBreak adBreak) {
-        return new ChannelSegment(s.mediaSequence(), s.airTimeMicros(), s.durationMicros(), s.uris(),
-                s.discontinuity(), s.itemId(), s.kind(), s.title(), adBreak);
     }
 }

@@ -45,7 +45,7 @@ public final class ChannelPlaylists {
             boolean pdt = config.programDateTime() || !m.dateRanges().isEmpty();
             Instant programDateTime = pdt ? Instant.ofEpochMilli(Math.floorDiv(s.airTimeMicros(), 1000L)) : null;
             segments.add(new MediaSegment(s.uris().get(rendition), s.durationMicros(), s.discontinuity(), false,
-                    programDateTime, m));
+                    programDateTime, m, s.media(rendition)));
         }
         long mediaSequence = window.isEmpty() ? state.nextMediaSequence() : window.get(0).mediaSequence();
         return new MediaPlaylist(config.targetDurationSeconds(), mediaSequence, state.discontinuitySequence(),

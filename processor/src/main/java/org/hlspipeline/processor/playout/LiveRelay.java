@@ -42,7 +42,7 @@ final class LiveRelay {
             Item item = playhead.item();
             ChannelSegment aired = new ChannelSegment(state.nextMediaSequence(), state.nextAirMicros(),
                     live.durationMicros(), live.uris(), state.pendingDiscontinuity() && state.nextMediaSequence() > 0,
-                    item.itemId(), item.kind(), item.title());
+                    item.itemId(), item.kind(), item.title(), null, live.airedMedia());
             return Airing.appendAired(state, playhead.relayed(sequence, live.durationMicros()), aired);
         }
         return stallFiller(s, playhead, sequence, untilMicros);

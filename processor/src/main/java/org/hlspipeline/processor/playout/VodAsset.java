@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.hlspipeline.processor.hls.SegmentMedia;
+
 /**
- * A VOD asset as a channel airs it: per rendition where its segments are, and every segment's duration. All
+ * A VOD asset as a channel airs it: per rendition where its segments are and what they need to be played, and
+ * every segment's duration. All
  * renditions share segment boundaries, which is what lets a channel switch renditions at any segment.
  *
  * <p>Most assets have one segment duration; they keep it once ({@code durationsMicros} empty), so a channel
@@ -44,6 +47,11 @@ public record VodAsset(Map<String, RenditionUris> renditions, int segmentCount, 
                 throw new IllegalArgumentException("rendition " + e.getKey() + " lists " + uris.size()
                         + " uris for " + segmentCount + " segments");
             }
+            int ranges = e.getValue().byteRanges().size();
+            if (ranges != 0 && ranges != segmentCount) {
+                throw new IllegalArgumentException("rendition " + e.getKey() + " lists " + ranges
+                        + " byte ranges for " + segmentCount + " segments");
+            }
         }
     }
 
@@ -80,6 +88,11 @@ public record VodAsset(Map<String, RenditionUris> renditions, int segmentCount, 
 
     public String uri(String rendition, int index) {
         return renditions.get(rendition).uri(index, startNumber + index);
+    }
+
+    /** The initialisation section, byte range and key of segment {@code index} of {@code rendition}. */
+    public SegmentMedia media(String rendition, int index) {
+        return renditions.get(rendition).media(index, startNumber + index);
     }
 
     public Set<String> renditionNames() {

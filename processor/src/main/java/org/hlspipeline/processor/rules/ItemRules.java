@@ -126,6 +126,45 @@ public final class ItemRules {
         return Optional.empty();
     }
 
+    /**
+     * A rendition's initialisation section (EXT-X-MAP), by the rules of a segment's
+     * ({@link StreamEventRules#mapProblem}); {@code length} null when it has no byte range.
+     */
+    public static Optional<String> mapProblem(String rendition, String uri, Long length, Long offset) {
+        return StreamEventRules.mapProblem(uri, length, offset).map(problem -> "rendition " + rendition + ": "
+                + problem);
+    }
+
+    /**
+     * A rendition's byte ranges (EXT-X-BYTERANGE): none, or one per segment, each by the rules of a segment's
+     * ({@link StreamEventRules#byteRangeProblem}).
+     */
+    public static Optional<String> byteRangesProblem(String rendition, List<Long> lengths, List<Long> offsets,
+                                                     int segmentCount) {
+        String where = "rendition " + rendition + ": ";
+        if (!lengths.isEmpty() && lengths.size() != segmentCount) {
+            return Optional.of(where + "byteRanges lists " + lengths.size() + " ranges for " + segmentCount
+                    + " segments; give one per segment, or none");
+        }
+        for (int i = 0; i < lengths.size(); i++) {
+            Optional<String> problem = StreamEventRules.byteRangeProblem(lengths.get(i), offsets.get(i));
+            if (problem.isPresent()) {
+                return Optional.of(where + "byteRanges[" + i + "]: " + problem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A rendition's key (EXT-X-KEY), by the rules of a segment's ({@link StreamEventRules#keyProblem}): with a
+     * map, an AES-128 key needs its IV.
+     */
+    public static Optional<String> keyProblem(String rendition, String method, String uri, String iv,
+                                              String keyFormat, String keyFormatVersions, boolean withMap) {
+        return StreamEventRules.keyProblem(method, uri, iv, keyFormat, keyFormatVersions, withMap)
+                .map(problem -> "rendition " + rendition + ": " + problem);
+    }
+
     /** A VOD item's in and out points; null means the asset's start or end. */
     public static Optional<String> rangeProblem(Integer inPoint, Integer outPoint, int segmentCount) {
         if (inPoint == null && outPoint == null) {

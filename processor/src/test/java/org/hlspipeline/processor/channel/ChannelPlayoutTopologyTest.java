@@ -181,6 +181,31 @@ class ChannelPlayoutTopologyTest {
     }
 
     @Test
+    void anItemWithABadKeyGoesToTheDeadLetterTopicWithTheRuleAndAnFmp4ItemAirsWithItsMap() {
+        commands.pipeInput("tv1", configure("tv1"), T0);
+        Item badKey = item("locked", 2, ItemKind.PROGRAM);
+        ((VodSource) badKey.getSource()).getRenditions().get("720p").setKey(
+                new org.hlspipeline.schemas.stream.SegmentKey("AES-256", "https://keys.example/k", null, null, null));
+        commands.pipeInput("tv1", enqueue("tv1", "c1", badKey), T0);
+        Item cmaf = item("cmaf", 3, ItemKind.PROGRAM);
+        ((VodSource) cmaf.getSource()).getRenditions().values().forEach(r -> r.setMap(
+                new org.hlspipeline.schemas.stream.InitSection("https://cdn.example/cmaf/init.mp4", null)));
+        commands.pipeInput("tv1", enqueue("tv1", "c2", cmaf), T0);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+
+        List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, DeadLetters.REASON)).containsExactly("invalid");
+        assertThat(header(dead.get(0), DeadLetters.DETAIL)).contains("rendition 720p: key method must be AES-128, "
+                + "SAMPLE-AES or SAMPLE-AES-CTR, was 'AES-256'");
+        assertThat(asRun.readValuesToList()).extracting(AiredSegment::getItemId).containsOnly("cmaf").hasSize(3);
+        String playlist = PlaylistRenderer.renderMedia(ChannelPlaylists.media(channel("tv1"), "720p"));
+        HlsRules.assertValidMediaPlaylist(playlist);
+        assertThat(playlist).contains("#EXT-X-VERSION:6\n")
+                .containsOnlyOnce("#EXT-X-MAP:URI=\"https://cdn.example/cmaf/init.mp4\"\n");
+    }
+
+    @Test
     void anAlertFromTheBroadcastsTopicAirsOnTheChannelsItTargetsAndProgrammingResumes() {
         commands.pipeInput("tv1", configure("tv1"), T0);
         commands.pipeInput("tv2", configure("tv2"), T0);

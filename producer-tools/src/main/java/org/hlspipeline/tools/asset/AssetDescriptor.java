@@ -27,6 +27,9 @@ import org.hlspipeline.tools.cli.ToolFailure;
  *       one per segment, to the microsecond.</li>
  *   <li>Every rendition must have the same number of segments and the same boundaries: the same durations, within
  *       1 ms. The channel switches renditions at segment boundaries, so anything else is refused.</li>
+ *   <li>A rendition's {@code "map"}, {@code "byteRanges"} and {@code "key"} as {@link RenditionMedia} reads them;
+ *       a key without an IV fixes {@code "startNumber"} at the playlist's media sequence, since its segments
+ *       were encrypted with their sequence numbers as IVs.</li>
  * </ul>
  */
 final class AssetDescriptor {
@@ -43,9 +46,10 @@ final class AssetDescriptor {
      * @param uris     one per segment, as they will be published
      * @param durationsMicros one per segment
      * @param lines    the playlist line of each segment's URI, for messages
+     * @param media    its map, byte ranges and key
      */
     record Rendition(String name, String source, List<String> uris, List<Long> durationsMicros,
-                     List<Integer> lines) {
+                     List<Integer> lines, RenditionMedia media) {
     }
 
     /** A URI template and the number of its first segment. */
@@ -93,7 +97,8 @@ final class AssetDescriptor {
                 starts.merge(template.startNumber(), 1, Integer::sum);
             });
         }
-        // One start number per asset: the one most templates share (the first such in rendition order).
+        // One start number per asset: the one most templates share (the first such in rendition order), unless a
+        // key takes its IV from the media sequence number: then the number the asset's own playlist gave.
         long startNumber = 0;
         int best = 0;
         for (Template template : templates.values()) {
@@ -101,6 +106,20 @@ final class AssetDescriptor {
             if (votes > best) {
                 best = votes;
                 startNumber = template.startNumber();
+            }
+        }
+        Rendition numbered = null;
+        for (Rendition rendition : renditions) {
+            Long sequence = rendition.media().ivSequence();
+            if (sequence != null && numbered != null && !sequence.equals(numbered.media().ivSequence())) {
+                throw ToolFailure.input("rendition " + rendition.name() + " (" + rendition.source() + ") starts at "
+                        + "media sequence " + sequence + " but rendition " + numbered.name() + " at "
+                        + numbered.media().ivSequence() + ", and their keys have no IV, so the IV is the media "
+                        + "sequence number (RFC 8216 5.2): an asset has one numbering; give the keys an IV");
+            }
+            if (sequence != null) {
+                numbered = rendition;
+                startNumber = sequence;
             }
         }
 
@@ -113,6 +132,7 @@ final class AssetDescriptor {
             } else {
                 source.put("uris", List.copyOf(rendition.uris()));
             }
+            rendition.media().addTo(source);
             sources.put(rendition.name(), source);
         }
 

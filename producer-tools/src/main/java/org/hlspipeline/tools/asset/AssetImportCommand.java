@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.hlspipeline.processor.rules.InputRules;
 import org.hlspipeline.tools.cli.ExitCodes;
 import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.ToolFailure;
@@ -50,13 +49,17 @@ import picocli.CommandLine.Spec;
             "Read a VOD HLS playlist (a master playlist and its media playlists, or one media playlist), a file or "
                     + "an http(s) URL, and write its asset descriptor: the \"vod\" object of a channel item "
                     + "(renditions with a uriTemplate or uris, segmentCount, segmentDuration or durations, "
-                    + "startNumber).",
+                    + "startNumber) with, for fMP4 and encrypted assets, each rendition's map (#EXT-X-MAP), "
+                    + "byteRanges (#EXT-X-BYTERANGE, offsets stated) and key (#EXT-X-KEY).",
             "",
             "A rendition gets \"uriTemplate\" when its URIs count up in one place from startNumber (seg{n}.ts), "
                     + "else the list \"uris\". \"segmentDuration\" is given when every segment lasts the same to the "
                     + "millisecond, else \"durations\". Every rendition must have the same segments: the same count "
                     + "and durations within 1 ms. Variants are named as by `tail` (folder or file name, or "
-                    + "--rendition-names); name them as the channel's ladder does.",
+                    + "--rendition-names); name them as the channel's ladder does. A rendition has one map and one "
+                    + "key: a playlist that changes either between segments is refused (make it two assets). A key "
+                    + "without an IV takes it from the media sequence number, so the asset's startNumber is then "
+                    + "the playlist's #EXT-X-MEDIA-SEQUENCE.",
             "",
             "Relative segment URIs are written resolved against --base-url, or against the playlist's URL, or "
                     + "else relative to the playlist's folder. Reads nothing from Kafka and sends nothing."
@@ -170,7 +173,6 @@ final class AssetImportCommand implements Callable<Integer> {
         List<String> segmentUris = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        boolean mapNoted = false;
         for (int i = 0; i < media.segments().size(); i++) {
             ParsedSegment segment = media.segments().get(i);
             String where = location + " line " + segment.line() + ": ";
@@ -182,33 +184,17 @@ final class AssetImportCommand implements Callable<Integer> {
                 throw ToolFailure.input(where + "segment " + i + " is marked #EXT-X-GAP; an asset must have media "
                         + "for every segment");
             }
-            if (segment.mapUri() != null && !mapNoted) {
-                mapNoted = true;
-                PrintWriter err = spec.commandLine().getErr();
-                err.println(spec.qualifiedName() + ": note: " + location + ": rendition " + name + " is fMP4 with "
-                        + "the initialization section " + segment.mapUri() + " (#EXT-X-MAP), which a descriptor "
-                        + "does not carry; channel playlists carry no #EXT-X-MAP");
-                err.flush();
-            }
             Optional<String> duration = InputChecks.durationProblem(segment.segment().durationMicros());
             if (duration.isPresent()) {
                 throw ToolFailure.input(where + "segment " + i + ": " + duration.get());
             }
-            String uri;
-            try {
-                uri = uris.of(reference, segment.segment().uri());
-            } catch (IllegalArgumentException e) {
-                throw ToolFailure.input(where + "segment URI " + e.getMessage());
-            }
-            Optional<String> problem = InputRules.uriProblem(uri);
-            if (problem.isPresent()) {
-                throw ToolFailure.input(where + "segment URI '" + uri + "' cannot be used: " + problem.get());
-            }
-            segmentUris.add(uri);
+            segmentUris.add(RenditionMedia.uri(segment.segment().uri(), "segment URI", location.toString(), segment,
+                    reference, uris));
             durations.add(segment.segment().durationMicros());
             lines.add(segment.line());
         }
-        return new AssetDescriptor.Rendition(name, location.toString(), segmentUris, durations, lines);
+        return new AssetDescriptor.Rendition(name, location.toString(), segmentUris, durations, lines,
+                RenditionMedia.of(name, location.toString(), reference, media, uris));
     }
 
     static String json(Map<String, Object> descriptor) {

@@ -2,6 +2,7 @@ package org.hlspipeline.tools.hls;
 
 import org.hlspipeline.processor.hls.ByteRange;
 import org.hlspipeline.processor.hls.SegmentKey;
+import org.hlspipeline.schemas.json.SegmentMediaJson;
 
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,8 @@ public final class PlaylistParser {
     /** EXT-X-MAP's BYTERANGE, {@code <length>@<offset>} (RFC 8216 4.3.2.5: the offset is not optional there). */
     private ByteRange byteRange(int number, String text) throws PlaylistException {
         try {
-            return ByteRange.parse("#EXT-X-MAP BYTERANGE", text);
+            org.hlspipeline.schemas.stream.ByteRange range = SegmentMediaJson.byteRange("#EXT-X-MAP BYTERANGE", text);
+            return new ByteRange(range.getLength(), range.getOffset());
         } catch (IllegalArgumentException e) {
             throw new PlaylistException(source, number, e.getMessage());
         }

@@ -91,6 +91,15 @@ public final class PublishedUris {
         return base == null ? relative.toString() : base.resolve(relative).toString();
     }
 
+    /**
+     * Whether a key URI is published as written: a DRM system's ({@code skd://…}, {@code data:…}) names no file
+     * to resolve; a key server's (http, https or relative) is resolved like a segment's.
+     */
+    public static boolean keyPassesAsWritten(String keyUri) {
+        return keyUri.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && !keyUri.regionMatches(true, 0, "http:", 0, 5)
+                && !keyUri.regionMatches(true, 0, "https:", 0, 6);
+    }
+
     private static URI parse(String text) {
         try {
             return new URI(text);

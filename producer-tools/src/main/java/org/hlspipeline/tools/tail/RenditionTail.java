@@ -204,9 +204,7 @@ final class RenditionTail {
 
     /** A DRM system's key URI ({@code skd://…}, {@code data:…}) passes as written; a key server's is resolved. */
     private String keyUri(ParsedSegment segment, String written) throws ToolFailure {
-        boolean otherScheme = written.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")
-                && !written.regionMatches(true, 0, "http:", 0, 5) && !written.regionMatches(true, 0, "https:", 0, 6);
-        return otherScheme ? written : publishedUri(segment, written, "key URI");
+        return PublishedUris.keyPassesAsWritten(written) ? written : publishedUri(segment, written, "key URI");
     }
 
     private String publishedUri(ParsedSegment segment, String written, String what) throws ToolFailure {

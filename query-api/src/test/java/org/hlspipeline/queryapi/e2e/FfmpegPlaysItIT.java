@@ -214,7 +214,7 @@ class FfmpegPlaysItIT {
     }
 
     /** The descriptor {@code asset import} writes for the asset's master playlist, segments under {@code baseUrl}. */
-    private static JsonNode importAsset(Path asset, String baseUrl) throws IOException {
+    static JsonNode importAsset(Path asset, String baseUrl) throws IOException {
         Path output = asset.resolve("asset.json");
         StringWriter err = new StringWriter();
         int exitCode = new ProducerTools().execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
@@ -224,14 +224,14 @@ class FfmpegPlaysItIT {
         return JSON.readTree(Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    private static ObjectNode item(String itemId, String kind, String title, JsonNode vod) {
+    static ObjectNode item(String itemId, String kind, String title, JsonNode vod) {
         ObjectNode item = JSON.createObjectNode().put("itemId", itemId).put("kind", kind).put("title", title);
         item.set("vod", vod);
         return item;
     }
 
     /** One rendition, as ffmpeg made it: 640x360, H.264 Main, AAC, 25 fps; segments of 2 s. */
-    private static ObjectNode configure(ObjectNode filler) {
+    static ObjectNode configure(ObjectNode filler) {
         ObjectNode configure = JSON.createObjectNode().put("type", "configure")
                 .put("targetDuration", TestMedia.SEGMENT_SECONDS).put("windowSize", 6);
         configure.putArray("ladder").addObject().put("name", TestMedia.LIVE_RENDITION).put("bandwidth", 1_000_000)

@@ -220,6 +220,60 @@ final class TestMedia {
         assertThat(run.exitCode()).as("ffmpeg making %s: %s", folder, run.stderr()).isZero();
     }
 
+    /**
+     * A VOD asset of {@code seconds} in fMP4 (CMAF) segments, as fast as ffmpeg goes: {@code master.m3u8} with one
+     * variant, {@value #LIVE_RENDITION}/index.m3u8 with {@code #EXT-X-MAP:URI="init.mp4"} and segments
+     * {@code seg<n>.m4s} from 0. The tone stops 0.1 s early, as {@link #vod} explains.
+     */
+    static void vodFmp4(Path folder, int seconds, int toneHz) throws InterruptedException {
+        List<String> arguments = new ArrayList<>(sources(seconds, false, toneHz));
+        arguments.addAll(List.of("-map", "0:v", "-map", "1:a", "-af", "atrim=end=" + (seconds - 0.1)));
+        arguments.addAll(encoding(seconds));
+        arguments.addAll(List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_list_size", "0",
+                "-hls_playlist_type", "vod", "-master_pl_name", "master.m3u8", "-hls_segment_type", "fmp4",
+                "-hls_fmp4_init_filename", "init.mp4",
+                "-hls_segment_filename", folder.resolve("%v").resolve("seg%d.m4s").toString(),
+                "-var_stream_map", "v:0,a:0,name:" + LIVE_RENDITION,
+                folder.resolve("%v").resolve("index.m3u8").toString()));
+        Ffmpeg.Run run = Ffmpeg.run(folder.resolve("ffmpeg.log"), Duration.ofSeconds(60), arguments);
+        assertThat(run.exitCode()).as("ffmpeg making %s: %s", folder, run.stderr()).isZero();
+    }
+
+    /**
+     * The VOD asset of {@link #vod} in {@code clear} ({@value #LIVE_RENDITION} only, segments numbered from
+     * {@code startNumber}), AES-128 encrypted into {@code folder} as a packager does it: each segment in CBC with
+     * PKCS#7 padding under the 16-byte key {@code enc.key} (beside the segments), its IV the segment's media sequence number (RFC 8216
+     * §5.2: big-endian, padded on the left with zeros), so the playlist's {@code #EXT-X-KEY} has no IV.
+     */
+    static void encrypt(Path clear, Path folder, long startNumber, byte[] key) throws Exception {
+        Path variant = Files.createDirectories(folder.resolve(LIVE_RENDITION));
+        Files.write(variant.resolve("enc.key"), key);
+        List<String> lines = Files.readAllLines(clear.resolve(LIVE_RENDITION).resolve("index.m3u8"));
+        StringBuilder playlist = new StringBuilder();
+        long sequence = startNumber;
+        for (String line : lines) {
+            if (line.startsWith("#EXTINF")) {
+                playlist.append(line).append('\n');
+            } else if (!line.isEmpty() && !line.startsWith("#")) {
+                javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
+                cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                        new javax.crypto.spec.IvParameterSpec(java.nio.ByteBuffer.allocate(16).putLong(8, sequence)
+                                .array()));
+                Files.write(variant.resolve(line), cipher.doFinal(Files.readAllBytes(clear.resolve(LIVE_RENDITION)
+                        .resolve(line))));
+                playlist.append(line).append('\n');
+                sequence++;
+            } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE")) {
+                playlist.append("#EXT-X-MEDIA-SEQUENCE:").append(startNumber).append('\n')
+                        .append("#EXT-X-KEY:METHOD=AES-128,URI=\"enc.key\"\n");
+            } else {
+                playlist.append(line).append('\n');
+            }
+        }
+        Files.writeString(variant.resolve("index.m3u8"), playlist);
+        Files.copy(clear.resolve("master.m3u8"), folder.resolve("master.m3u8"));
+    }
+
     /** Picture and tone; {@code -re} reads them at their own pace, as a live encoder receives its input. */
     private static List<String> sources(int seconds, boolean realTime, int toneHz) {
         List<String> sources = new ArrayList<>();

@@ -143,7 +143,7 @@ class ChannelBrowserIT {
     }
 
     /** The assets the player went through, in order, each run of segments of one asset counted once. */
-    private static List<String> itemsPlayed(ViewerPage page) {
+    static List<String> itemsPlayed(ViewerPage page) {
         List<String> items = new ArrayList<>();
         for (ViewerPage.PlayedSegment segment : page.playedSegments()) {
             String item = folder(segment.url());
@@ -155,7 +155,7 @@ class ChannelBrowserIT {
     }
 
     /** {@code http://host/media/ep1/360p/seg0.ts} is {@code ep1}. */
-    private static String folder(String url) {
+    static String folder(String url) {
         String path = url.substring(url.indexOf("/media/") + "/media/".length());
         return path.substring(0, path.indexOf('/'));
     }

@@ -68,6 +68,23 @@ final class TestMedia {
      * video source {@code videoSource} and a tone, and waits for ffmpeg to finish. Returns the media playlist.
      */
     static Path vod(Path folder, String videoSource, int seconds, int toneHz) {
+        return vod(folder, videoSource, seconds, toneHz, layout(folder));
+    }
+
+    /**
+     * As {@link #vod}, in fMP4 (CMAF) segments: {@code seg<n>.m4s} and the initialisation section
+     * {@code init.mp4} beside them, named by {@code #EXT-X-MAP} in the media playlist.
+     */
+    static Path vodFmp4(Path folder, String videoSource, int seconds, int toneHz) {
+        List<String> layout = new ArrayList<>(List.of("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename",
+                "init.mp4"));
+        layout.addAll(layout(folder));
+        layout.set(layout.indexOf(folder.resolve("%v").resolve("seg%d.ts").toString()),
+                folder.resolve("%v").resolve("seg%d.m4s").toString());
+        return vod(folder, videoSource, seconds, toneHz, layout);
+    }
+
+    private static Path vod(Path folder, String videoSource, int seconds, int toneHz, List<String> layout) {
         requireFfmpeg();
         List<String> command = new ArrayList<>(List.of(FFMPEG.toString(), "-hide_banner", "-loglevel", "warning",
                 "-nostdin", "-y", "-f", "lavfi", "-i", videoSource, "-f", "lavfi",
@@ -75,7 +92,7 @@ final class TestMedia {
                 "-s", RESOLUTION, "-r", "25"));
         command.addAll(encoding());
         command.addAll(List.of("-hls_playlist_type", "vod"));
-        command.addAll(layout(folder));
+        command.addAll(layout);
         Path log = folder.resolve("ffmpeg.log");
         try {
             Files.createDirectories(folder.resolve(RENDITION));

@@ -13,7 +13,8 @@ import org.hlspipeline.schemas.channel.VodSource;
 
 /**
  * The JSON form of an item and its source (vod or live), shared by the queue commands, a configure's filler and
- * an alert. Defaults: kind PROGRAM, loop and continuousTimestamps false, startNumber 0.
+ * an alert. Defaults: kind PROGRAM, loop and continuousTimestamps false, startNumber 0. A rendition's
+ * {@code map}, {@code byteRanges} and {@code key} have a segment's forms ({@link SegmentMediaJson}).
  */
 final class ItemJson {
 
@@ -50,10 +51,12 @@ final class ItemJson {
         Map<String, RenditionSource> sources = new LinkedHashMap<>();
         for (String name : renditions.names()) {
             JsonFields rendition = renditions.object(name, true);
-            rendition.only("uriTemplate", "uris");
+            rendition.only("uriTemplate", "uris", "map", "byteRanges", "key");
             List<String> uris = rendition.array("uris", false, JsonFields.Element.string());
             sources.put(name, RenditionSource.newBuilder().setUriTemplate(rendition.string("uriTemplate", false))
-                    .setUris(uris == null ? new ArrayList<>() : uris).build());
+                    .setUris(uris == null ? new ArrayList<>() : uris).setMap(SegmentMediaJson.map(rendition))
+                    .setByteRanges(SegmentMediaJson.byteRanges(rendition, "byteRanges"))
+                    .setKey(SegmentMediaJson.key(rendition)).build());
         }
         List<Long> durations = json.array("durations", false, JsonFields.Element.seconds());
         Long startNumber = json.longValue("startNumber", false);

@@ -199,9 +199,20 @@ public final class JsonFormWriter {
             if (entry.getValue().getUriTemplate() != null) {
                 source.put("uriTemplate", entry.getValue().getUriTemplate());
             }
-            if (!entry.getValue().getUris().isEmpty()) {
+            RenditionSource rendition = entry.getValue();
+            if (!rendition.getUris().isEmpty()) {
                 ArrayNode uris = source.putArray("uris");
-                entry.getValue().getUris().forEach(uris::add);
+                rendition.getUris().forEach(uris::add);
+            }
+            if (rendition.getMap() != null) {
+                source.set("map", SegmentMediaJson.mapForm(rendition.getMap()));
+            }
+            if (!rendition.getByteRanges().isEmpty()) {
+                ArrayNode ranges = source.putArray("byteRanges");
+                rendition.getByteRanges().forEach(range -> ranges.add(SegmentMediaJson.text(range)));
+            }
+            if (rendition.getKey() != null) {
+                source.set("key", SegmentMediaJson.keyForm(rendition.getKey()));
             }
         }
         form.put("segmentCount", vod.getSegmentCount());
