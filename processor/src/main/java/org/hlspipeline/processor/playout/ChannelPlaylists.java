@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.hlspipeline.processor.hls.MasterPlaylist;
 import org.hlspipeline.processor.hls.MediaPlaylist;
 import org.hlspipeline.processor.hls.MediaSegment;
 import org.hlspipeline.processor.hls.SegmentMarkers;
 import org.hlspipeline.processor.hls.RenditionDescription;
-import org.hlspipeline.processor.hls.RenditionGroups;
+import org.hlspipeline.processor.hls.SegmentKey;
 
 /**
  * A channel's output window as HLS playlists, through the same renderer as live streams. Every rendition is cut
@@ -54,13 +56,25 @@ public final class ChannelPlaylists {
 
     /**
      * The ladder, in the order the scheduler configured it: variants, and the groups they name. A ladder is
-     * checked whole when configured, so every group a variant names has members. URIs are relative to the
-     * master playlist.
+     * checked whole when configured, so every group a variant names has members. Session keys are the keys in
+     * force at the window's newest segment, without their IVs, as for streams. URIs are relative to the master
+     * playlist.
      */
     public static MasterPlaylist master(ChannelState state) {
         Map<String, RenditionDescription> ladder = new LinkedHashMap<>();
         state.config().ladder().forEach(r -> ladder.put(r.name(), r.description()));
-        return MasterPlaylist.listing(ladder, name -> "renditions/" + name + "/playlist.m3u8", List.of())
+        Set<SegmentKey> keys = new LinkedHashSet<>();
+        List<ChannelSegment> window = state.window();
+        if (!window.isEmpty()) {
+            ChannelSegment newest = window.get(window.size() - 1);
+            ladder.keySet().forEach(rendition -> {
+                SegmentKey key = newest.media(rendition).key();
+                if (key != null) {
+                    keys.add(key.withoutIv());
+                }
+            });
+        }
+        return MasterPlaylist.listing(ladder, name -> "renditions/" + name + "/playlist.m3u8", List.copyOf(keys))
                 .orElseThrow(() -> new IllegalStateException("channel " + state.channelId() + " has no variant"));
     }
 }

@@ -162,6 +162,23 @@ class ChannelMediaTest {
     }
 
     @Test
+    void theMasterAnnouncesTheKeyInForceAtTheNewestSegmentWithoutItsIv() {
+        SegmentKey drm = new SegmentKey("SAMPLE-AES", "skd://key1", null, "com.apple.streamingkeydelivery", "1");
+        VodAsset asset = VodAsset.uniform(Map.of(
+                "720p", RenditionUris.template("https://cdn.example/drm/720p/seg{n}.ts").withMedia(null, List.of(), drm),
+                "480p", RenditionUris.template("https://cdn.example/drm/480p/seg{n}.ts").withMedia(null, List.of(), drm)),
+                3, TWO_SECONDS, 0);
+        ChannelState airing = Playout.advance(Channels.channel(Channels.item("filler", 2), item("drm", asset)),
+                at(1)).state();
+        ChannelState clear = Playout.advance(Channels.channel(Channels.item("filler", 2)), at(1)).state();
+
+        assertThat(ChannelPlaylists.master(airing).sessionKeys()).containsExactly(drm);
+        assertThat(org.hlspipeline.processor.hls.PlaylistRenderer.renderMaster(ChannelPlaylists.master(airing)))
+                .startsWith("#EXTM3U\n#EXT-X-VERSION:5\n#EXT-X-SESSION-KEY:METHOD=SAMPLE-AES,URI=\"skd://key1\",");
+        assertThat(ChannelPlaylists.master(clear).sessionKeys()).isEmpty();
+    }
+
+    @Test
     void aKeyOfAnotherKeyFormatOrWithAnIvIsKeptAsItIs() {
         SegmentKey drm = new SegmentKey("SAMPLE-AES", "skd://key1", null, "com.apple.streamingkeydelivery", "1");
         SegmentKey withIv = new SegmentKey("AES-128", "k", "0x" + "0".repeat(31) + "1", null, null);
