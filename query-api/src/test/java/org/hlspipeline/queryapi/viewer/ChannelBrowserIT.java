@@ -122,7 +122,7 @@ class ChannelBrowserIT {
      * Samples the player's position every half second, failing at once on a fatal hls.js error, until a
      * condition holds or {@link #STEP} passes.
      */
-    private record Watch(ViewerPage page, PlaybackClock clock) {
+    record Watch(ViewerPage page, PlaybackClock clock) {
 
         void until(String what, BooleanSupplier condition) throws InterruptedException {
             long deadline = System.nanoTime() + STEP.toNanos();
