@@ -1,20 +1,19 @@
 package org.hlspipeline.queryapi.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.assertEachItemChangeIsADiscontinuity;
 import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.folder;
 import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.itemsPlayed;
+import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.openWhileFillerPlays;
+import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.startEmbedded;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hlspipeline.queryapi.testing.ChannelForms;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
-import org.hlspipeline.queryapi.testing.TestPipeline;
 import org.hlspipeline.tools.ProducerTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +49,7 @@ class MixedContainerChannelBrowserIT {
     void hlsJsPlaysAChannelOfDemuxedItemsAcrossChangesBetweenMpegTsAndFmp4(@TempDir Path base) throws Exception {
         TestMedia.requireFfmpeg();
         HeadlessChromium.requireInstalled();
-        Path media = Files.createDirectories(base.resolve("media"));
-        try (PipelineInstance app = PipelineInstance.start(TestPipeline.unique("browser-mixed"),
-                Files.createDirectories(base.resolve("data")),
-                Map.of("spring.kafka.bootstrap-servers", "", "hls.kafka-port", "0",
-                        "hls.media-dir", media.toString()))) {
+        try (PipelineInstance app = startEmbedded(base, "browser-mixed")) {
             Map<String, Object> slate = item(app, base, "slate", "color=c=navy", 220, false, "FILLER");
             Map<String, Object> ts1 = item(app, base, "ts1", "testsrc2", 440, false, "PROGRAM");
             Map<String, Object> cmaf = item(app, base, "cmaf", "smptehdbars", 660, true, "PROGRAM");
@@ -72,17 +67,10 @@ class MixedContainerChannelBrowserIT {
                             Map.of("name", TestMedia.AUDIO_RENDITION, "type", "AUDIO", "groupId", AUDIO_GROUP,
                                     "mediaName", "English", "language", "en", "default", true,
                                     "autoselect", true))));
-            String playlist = "/channels/" + CHANNEL + "/renditions/" + TestMedia.RENDITION + "/playlist.m3u8";
-            await("the filler has aired two segments").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> ServedPlaylists.segmentCount(app, playlist) >= 2);
+            ServedPlaylists.awaitAired(app, CHANNEL, TestMedia.RENDITION, 2);
 
             try (HeadlessChromium chromium = HeadlessChromium.start(base.resolve("chromedriver.log"))) {
-                ViewerPage page = new ViewerPage(chromium, app.baseUrl());
-                page.open("/?channel=" + CHANNEL);
-                await("the filler plays").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                        .failFast("a fatal hls.js error",
-                                () -> assertThat(page.fatalErrors()).as(page.recorded()).isEmpty())
-                        .until(() -> itemsPlayed(page).contains("slate") && page.currentTime() > 0 && !page.paused());
+                ViewerPage page = openWhileFillerPlays(chromium, app, CHANNEL, "slate");
                 PlaybackClock clock = new PlaybackClock(page);
                 ChannelBrowserIT.Watch watch = new ChannelBrowserIT.Watch(page, clock);
 
@@ -97,15 +85,7 @@ class MixedContainerChannelBrowserIT {
                 log.info("What the browser did: {}\nfetched {}", why, page.fetchedUrls());
                 assertThat(itemsPlayed(page)).as(why).containsSubsequence("slate", "ts1", "cmaf", "ts2");
                 List<ViewerPage.PlayedSegment> played = page.playedSegments();
-                for (int i = 1; i < played.size(); i++) {
-                    ViewerPage.PlayedSegment before = played.get(i - 1);
-                    ViewerPage.PlayedSegment after = played.get(i);
-                    assertThat(after.currentTime()).as(why).isGreaterThan(before.currentTime());
-                    if (!folder(after.url()).equals(folder(before.url()))) {
-                        assertThat(after.discontinuity()).as("discontinuity count at %s; %s", after, why)
-                                .isGreaterThan(before.discontinuity());
-                    }
-                }
+                assertEachItemChangeIsADiscontinuity(played, why);
                 // The picture played in each item's own container.
                 assertThat(played).as(why).allMatch(s -> s.url().endsWith(folder(s.url()).equals("cmaf")
                         ? ".m4s" : ".ts"));
