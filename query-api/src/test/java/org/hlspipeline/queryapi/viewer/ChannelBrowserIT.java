@@ -3,6 +3,7 @@ package org.hlspipeline.queryapi.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,11 +49,7 @@ class ChannelBrowserIT {
             throws Exception {
         TestMedia.requireFfmpeg();
         HeadlessChromium.requireInstalled();
-        Path media = Files.createDirectories(base.resolve("media"));
-        try (PipelineInstance app = PipelineInstance.start(TestPipeline.unique("browser-channel"),
-                Files.createDirectories(base.resolve("data")),
-                Map.of("spring.kafka.bootstrap-servers", "", "hls.kafka-port", "0",
-                        "hls.media-dir", media.toString()))) {
+        try (PipelineInstance app = startEmbedded(base, "browser-channel")) {
             Map<String, Object> ep1 = item(app, base, "ep1", "testsrc2", 440, "PROGRAM", "Episode 1");
             Map<String, Object> ep2 = item(app, base, "ep2", "smptehdbars", 660, "PROGRAM", "Episode 2");
             Map<String, Object> slate = item(app, base, "slate", "color=c=navy", 220, "FILLER", "Back soon");
@@ -62,17 +59,10 @@ class ChannelBrowserIT {
             post(app, Map.of("type", "configure", "targetDuration", 2, "windowSize", 6, "filler", slate,
                     "ladder", List.of(Map.of("name", TestMedia.RENDITION, "bandwidth", 1_000_000,
                             "resolution", TestMedia.RESOLUTION, "codecs", TestMedia.CODECS, "frameRate", 25))));
-            String playlist = "/channels/" + CHANNEL + "/renditions/" + TestMedia.RENDITION + "/playlist.m3u8";
-            await("the filler has aired three segments").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> ServedPlaylists.segmentCount(app, playlist) >= 3);
+            ServedPlaylists.awaitAired(app, CHANNEL, TestMedia.RENDITION, 3);
 
             try (HeadlessChromium chromium = HeadlessChromium.start(base.resolve("chromedriver.log"))) {
-                ViewerPage page = new ViewerPage(chromium, app.baseUrl());
-                page.open("/?channel=" + CHANNEL);
-                await("the filler plays").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                        .failFast("a fatal hls.js error",
-                                () -> assertThat(page.fatalErrors()).as(page.recorded()).isEmpty())
-                        .until(() -> itemsPlayed(page).contains("slate") && page.currentTime() > 0 && !page.paused());
+                ViewerPage page = openWhileFillerPlays(chromium, app, CHANNEL, "slate");
                 PlaybackClock clock = new PlaybackClock(page);
                 Watch watch = new Watch(page, clock);
 
@@ -96,19 +86,7 @@ class ChannelBrowserIT {
                 assertThat(itemsPlayed(page)).as(why).containsSubsequence("slate", "ep1", "ep2", "news", "ep2");
                 assertThat(airedLayers).as("the interrupt aired as its own layer").contains(interrupt);
 
-                // Each change of item is a discontinuity, and hls.js counted it; the position kept growing through
-                // all of them.
-                List<ViewerPage.PlayedSegment> played = page.playedSegments();
-                for (int i = 1; i < played.size(); i++) {
-                    ViewerPage.PlayedSegment before = played.get(i - 1);
-                    ViewerPage.PlayedSegment after = played.get(i);
-                    assertThat(after.sequence()).as(why).isGreaterThan(before.sequence());
-                    assertThat(after.currentTime()).as(why).isGreaterThan(before.currentTime());
-                    if (!folder(after.url()).equals(folder(before.url()))) {
-                        assertThat(after.discontinuity()).as("discontinuity count at %s; %s", after, why)
-                                .isGreaterThan(before.discontinuity());
-                    }
-                }
+                assertEachItemChangeIsADiscontinuity(page.playedSegments(), why);
                 assertThat(clock.advanced()).as(why).isGreaterThanOrEqualTo(0.75 * clock.wallSeconds());
                 assertThat(clock.longestStall()).as(why).isLessThan(4);
                 assertThat(page.fatalErrors()).as(why).isEmpty();
@@ -122,7 +100,7 @@ class ChannelBrowserIT {
      * Samples the player's position every half second, failing at once on a fatal hls.js error, until a
      * condition holds or {@link #STEP} passes.
      */
-    private record Watch(ViewerPage page, PlaybackClock clock) {
+    record Watch(ViewerPage page, PlaybackClock clock) {
 
         void until(String what, BooleanSupplier condition) throws InterruptedException {
             long deadline = System.nanoTime() + STEP.toNanos();
@@ -138,6 +116,45 @@ class ChannelBrowserIT {
                             + "\nplayback" + clock);
                 }
                 Thread.sleep(500);
+            }
+        }
+    }
+
+    /**
+     * An instance in embedded mode (its own broker) with {@code HLS_MEDIA_DIR} at {@code <base>/media}, as the
+     * README runs it, so that the assets' segments come from {@code /media/} on the playlists' origin.
+     */
+    static PipelineInstance startEmbedded(Path base, String name) throws IOException {
+        Path media = Files.createDirectories(base.resolve("media"));
+        return PipelineInstance.start(TestPipeline.unique(name), Files.createDirectories(base.resolve("data")),
+                Map.of("spring.kafka.bootstrap-servers", "", "hls.kafka-port", "0", "hls.media-dir",
+                        media.toString()));
+    }
+
+    /** The viewer page on {@code channel}, once hls.js plays the asset {@code filler}; fails on a fatal error. */
+    static ViewerPage openWhileFillerPlays(HeadlessChromium chromium, PipelineInstance app, String channel,
+                                           String filler) {
+        ViewerPage page = new ViewerPage(chromium, app.baseUrl());
+        page.open("/?channel=" + channel);
+        await("the filler plays").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .failFast("a fatal hls.js error", () -> assertThat(page.fatalErrors()).as(page.recorded()).isEmpty())
+                .until(() -> itemsPlayed(page).contains(filler) && page.currentTime() > 0 && !page.paused());
+        return page;
+    }
+
+    /**
+     * Each segment played came after the one before (sequence and position growing), and each change of item was
+     * a discontinuity that hls.js counted.
+     */
+    static void assertEachItemChangeIsADiscontinuity(List<ViewerPage.PlayedSegment> played, String why) {
+        for (int i = 1; i < played.size(); i++) {
+            ViewerPage.PlayedSegment before = played.get(i - 1);
+            ViewerPage.PlayedSegment after = played.get(i);
+            assertThat(after.sequence()).as(why).isGreaterThan(before.sequence());
+            assertThat(after.currentTime()).as(why).isGreaterThan(before.currentTime());
+            if (!folder(after.url()).equals(folder(before.url()))) {
+                assertThat(after.discontinuity()).as("discontinuity count at %s; %s", after, why)
+                        .isGreaterThan(before.discontinuity());
             }
         }
     }

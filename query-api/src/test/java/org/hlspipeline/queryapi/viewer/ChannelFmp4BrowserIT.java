@@ -2,10 +2,12 @@ package org.hlspipeline.queryapi.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.assertEachItemChangeIsADiscontinuity;
 import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.folder;
 import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.itemsPlayed;
+import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.openWhileFillerPlays;
+import static org.hlspipeline.queryapi.viewer.ChannelBrowserIT.startEmbedded;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.Map;
 
 import org.hlspipeline.queryapi.testing.ChannelForms;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
-import org.hlspipeline.queryapi.testing.TestPipeline;
 import org.hlspipeline.tools.ProducerTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +41,7 @@ class ChannelFmp4BrowserIT {
     void hlsJsPlaysAChannelOfFmp4ItemsAcrossItsChangesOfMap(@TempDir Path base) throws Exception {
         TestMedia.requireFfmpeg();
         HeadlessChromium.requireInstalled();
-        Path media = Files.createDirectories(base.resolve("media"));
-        try (PipelineInstance app = PipelineInstance.start(TestPipeline.unique("browser-fmp4"),
-                Files.createDirectories(base.resolve("data")),
-                Map.of("spring.kafka.bootstrap-servers", "", "hls.kafka-port", "0",
-                        "hls.media-dir", media.toString()))) {
+        try (PipelineInstance app = startEmbedded(base, "browser-fmp4")) {
             Map<String, Object> slate = item(app, base, "slate", "color=c=navy", 220, "FILLER");
             Map<String, Object> ep1 = item(app, base, "ep1", "testsrc2", 440, "PROGRAM");
             Map<String, Object> cmaf = item(app, base, "cmaf", "smptehdbars", 660, "PROGRAM");
@@ -56,17 +53,10 @@ class ChannelFmp4BrowserIT {
             post(app, Map.of("type", "configure", "targetDuration", 2, "windowSize", 6, "filler", slate,
                     "ladder", List.of(Map.of("name", TestMedia.RENDITION, "bandwidth", 1_000_000,
                             "resolution", TestMedia.RESOLUTION, "codecs", TestMedia.CODECS, "frameRate", 25))));
-            String playlist = "/channels/" + CHANNEL + "/renditions/" + TestMedia.RENDITION + "/playlist.m3u8";
-            await("the filler has aired two segments").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> ServedPlaylists.segmentCount(app, playlist) >= 2);
+            ServedPlaylists.awaitAired(app, CHANNEL, TestMedia.RENDITION, 2);
 
             try (HeadlessChromium chromium = HeadlessChromium.start(base.resolve("chromedriver.log"))) {
-                ViewerPage page = new ViewerPage(chromium, app.baseUrl());
-                page.open("/?channel=" + CHANNEL);
-                await("the filler plays").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                        .failFast("a fatal hls.js error",
-                                () -> assertThat(page.fatalErrors()).as(page.recorded()).isEmpty())
-                        .until(() -> itemsPlayed(page).contains("slate") && page.currentTime() > 0);
+                ViewerPage page = openWhileFillerPlays(chromium, app, CHANNEL, "slate");
 
                 post(app, Map.of("type", "enqueue", "items", List.of(ep1, cmaf)));
                 try {
@@ -86,15 +76,7 @@ class ChannelFmp4BrowserIT {
                 String why = "played " + page.playedSegments() + "\nerrors " + page.errors();
                 assertThat(itemsPlayed(page)).as(why).containsSubsequence("slate", "ep1", "cmaf");
                 List<ViewerPage.PlayedSegment> played = page.playedSegments();
-                for (int i = 1; i < played.size(); i++) {
-                    ViewerPage.PlayedSegment before = played.get(i - 1);
-                    ViewerPage.PlayedSegment after = played.get(i);
-                    assertThat(after.currentTime()).as(why).isGreaterThan(before.currentTime());
-                    if (!folder(after.url()).equals(folder(before.url()))) {
-                        assertThat(after.discontinuity()).as("discontinuity count at %s; %s", after, why)
-                                .isGreaterThan(before.discontinuity());
-                    }
-                }
+                assertEachItemChangeIsADiscontinuity(played, why);
                 assertThat(played).as(why).allMatch(s -> s.url().endsWith(".m4s"));
                 assertThat(page.fetchedUrls()).as("hls.js fetched each item's initialisation section")
                         .anyMatch(url -> url.endsWith("/media/ep1/" + TestMedia.RENDITION + "/init.mp4"))

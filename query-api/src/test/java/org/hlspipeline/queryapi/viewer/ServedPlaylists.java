@@ -1,5 +1,9 @@
 package org.hlspipeline.queryapi.viewer;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
 import org.hlspipeline.processor.hls.HlsPlaylistParser;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 
@@ -16,5 +20,12 @@ final class ServedPlaylists {
             return 0;
         }
         return HlsPlaylistParser.parseMedia(result.getResponseBody()).uris().size();
+    }
+
+    /** Waits until {@code channel}'s {@code rendition} playlist lists {@code segments} segments (30 s at most). */
+    static void awaitAired(PipelineInstance app, String channel, String rendition, int segments) {
+        String playlist = "/channels/" + channel + "/renditions/" + rendition + "/playlist.m3u8";
+        await("the channel has aired " + segments + " segments").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).until(() -> segmentCount(app, playlist) >= segments);
     }
 }

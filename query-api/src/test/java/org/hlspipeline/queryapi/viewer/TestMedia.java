@@ -84,6 +84,32 @@ final class TestMedia {
         return vod(folder, videoSource, seconds, toneHz, layout);
     }
 
+    /** The audio rendition of {@link #vodDemuxed}, named as a channel's ladder names it. */
+    static final String AUDIO_RENDITION = "audio";
+
+    /**
+     * As {@link #vod}, demuxed: the picture alone in {@value #RENDITION}{@code /} and the sound alone in
+     * {@value #AUDIO_RENDITION}{@code /}, each its own media playlist {@code index.m3u8} cut at the same 2 s, in
+     * MPEG-TS segments {@code seg<n>.ts} or, with {@code fmp4}, fMP4 segments {@code seg<n>.m4s} after an
+     * initialisation section of their own (ffmpeg numbers it per stream, {@code init_<n>.mp4}). Returns the folder.
+     *
+     * <p>The sound stops 0.1 s before the picture: whole AAC frames would otherwise run it past the last picture
+     * into a fourth, tiny segment of its own, and a channel item's renditions must have the same segments.
+     */
+    static Path vodDemuxed(Path folder, String videoSource, int seconds, int toneHz, boolean fmp4) {
+        String extension = fmp4 ? "m4s" : "ts";
+        List<String> layout = new ArrayList<>(List.of("-f", "hls", "-hls_time", "2", "-hls_segment_filename",
+                folder.resolve("%v").resolve("seg%d." + extension).toString(), "-master_pl_name", "master.m3u8",
+                "-var_stream_map", "v:0,agroup:aac,name:" + RENDITION + " a:0,agroup:aac,name:" + AUDIO_RENDITION,
+                "-af", "atrim=end=" + (seconds - 0.1)));
+        if (fmp4) {
+            layout.addAll(List.of("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4"));
+        }
+        layout.add(folder.resolve("%v").resolve("index.m3u8").toString());
+        vod(folder, videoSource, seconds, toneHz, layout);
+        return folder;
+    }
+
     private static Path vod(Path folder, String videoSource, int seconds, int toneHz, List<String> layout) {
         requireFfmpeg();
         List<String> command = new ArrayList<>(List.of(FFMPEG.toString(), "-hide_banner", "-loglevel", "warning",
