@@ -7,4 +7,9 @@ package org.hlspipeline.processor.hls;
 public sealed interface RenditionDescription permits VariantDescription, AlternativeDescription {
 
     RenditionType type();
+
+    /** Whether it is an I-frame playlist (EXT-X-I-FRAMES-ONLY), which only a variant can be. */
+    default boolean iFramesOnly() {
+        return false;
+    }
 }

@@ -1,7 +1,6 @@
 package org.hlspipeline.processor.ingest;
 
 import org.hlspipeline.processor.hls.RenditionDescription;
-import org.hlspipeline.processor.hls.VariantDescription;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
@@ -143,11 +142,13 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
                 segment.getProgramDateTime() == null ? null : segment.getProgramDateTime().toEpochMilli(),
                 SegmentMediaRecords.fromRecords(segment.getMap(), segment.getByteRange(), segment.getKey()));
         RenditionWindow current = windows.get(key);
-        WindowChange change = current == null
-                ? opening(incoming, streamId, stream, rendition, now)
-                : current.add(incoming, now);
-        save(key, current, change.window());
         StreamState before = stream == null ? StreamState.start(streamId, now) : stream;
+        WindowChange change = current == null
+                ? RenditionWindow.opening(incoming, settings.policies().apply(streamId), now)
+                : current.add(incoming, now);
+        // A window opens as an I-frame playlist when its rendition was described as one before its first segment.
+        save(key, current, current == null ? change.window().describedAsIFramesOnly(before.isIFramePlaylist(
+                rendition)) : change.window());
         StreamState after = before.withRendition(rendition, now).withKey(rendition,
                 WindowSegment.keyInForce(change.window().segments()));
         if (stream == null || after.renditions().size() != stream.renditions().size()
@@ -195,21 +196,8 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         String key = WindowKeys.of(streamId, info.getRendition());
         RenditionWindow window = windows.get(key);
         if (window != null) {
-            save(key, window, window.describedAsIFramesOnly(iFramesOnly(description)));
+            save(key, window, window.describedAsIFramesOnly(description.iFramesOnly()));
         }
-    }
-
-    /** A window opened by its first segment, an I-frame playlist if its rendition was described as one. */
-    private WindowChange opening(WindowSegment first, String streamId, StreamState stream, String rendition,
-                                 long now) {
-        WindowChange opened = RenditionWindow.opening(first, settings.policies().apply(streamId), now);
-        boolean iFrames = stream != null && iFramesOnly(stream.descriptions().get(rendition));
-        return iFrames ? new WindowChange(opened.window().describedAsIFramesOnly(true), opened.outcome(),
-                opened.gapsDeclared(), opened.targetDurationExceeded()) : opened;
-    }
-
-    private static boolean iFramesOnly(RenditionDescription description) {
-        return description instanceof VariantDescription variant && variant.iFramesOnly();
     }
 
     private void onEnd(StreamState stream, String streamId, long now) {

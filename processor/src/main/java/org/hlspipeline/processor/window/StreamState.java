@@ -100,6 +100,12 @@ public record StreamState(String streamId, SortedSet<String> renditions,
         return RenditionGroups.joiningProblem(descriptions, rendition, description);
     }
 
+    /** Whether {@code rendition} is described as an I-frame playlist. */
+    public boolean isIFramePlaylist(String rendition) {
+        RenditionDescription description = descriptions.get(rendition);
+        return description != null && description.iFramesOnly();
+    }
+
     /** Whether the master playlist has a variant to list, so that the stream can be played. */
     public boolean hasPlayableRendition() {
         return toMasterPlaylist().isPresent();
