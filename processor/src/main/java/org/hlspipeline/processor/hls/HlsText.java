@@ -44,6 +44,9 @@ public final class HlsText {
      *   <li>no control character (C0, DEL, C1), no Unicode line or paragraph separator, no unpaired surrogate:
      *       nothing that could end the line or render as anything but itself (RFC 8216 §4.1: a playlist is
      *       a sequence of lines);</li>
+     *   <li>no invisible format character (Unicode category Cf: bidi overrides such as U+202E, zero-width
+     *       characters such as U+200B, U+FEFF): such a URI reads otherwise than it resolves. They are refused,
+     *       not percent-encoded, since a producer that meant one can encode it itself;</li>
      *   <li>no space: RFC 8216 §4.1 forbids whitespace where a format does not allow it, and RFC 3986 §2
      *       wants it percent-encoded ({@code %20});</li>
      *   <li>not starting with {@code #}: such a line is read as a tag or comment (RFC 8216 §4.1);</li>
@@ -145,6 +148,12 @@ public final class HlsText {
             if (c == '\u2028' || c == '\u2029') {
                 return what + " contains line separator " + codePoint(c) + " at index " + i;
             }
+            if (Character.getType(c) == Character.FORMAT && (!spaces || isBidiControl(c))) {
+                // Invisible: a bidi override or a zero-width character makes the line read otherwise than it
+                // resolves. Text (a NAME) keeps the joiners some scripts need; no value keeps bidi controls.
+                return what + " contains invisible format character " + codePoint(c) + " at index " + i
+                        + (spaces ? "" : "; percent-encode it if it is meant");
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
@@ -157,6 +166,12 @@ public final class HlsText {
             }
         }
         return null;
+    }
+
+    /** U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069: the characters that reorder text. */
+    private static boolean isBidiControl(char c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** Scheme and authority rule, for a string already known to be free of control characters and spaces. */

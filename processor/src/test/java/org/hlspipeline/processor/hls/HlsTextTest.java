@@ -62,6 +62,21 @@ class HlsTextTest {
         assertThat(HlsText.isSafeUri("a\u2029b")).isFalse();
     }
 
+    /** A bidi override or a zero-width character would make the line read otherwise than it resolves. */
+    @Test
+    void rejectsInvisibleFormatCharacters() {
+        assertThat(HlsText.uriProblem("seg\u202Est.ts")).hasValue("URI contains invisible format character U+202E at "
+                + "index 3; percent-encode it if it is meant");
+        for (char c : new char[] {'\u200B', '\u200E', '\u2066', '\uFEFF', '\u00AD', '\u061C'}) {
+            assertThat(HlsText.isSafeUri("a" + c + "b.ts")).as("U+%04X", (int) c).isFalse();
+        }
+        // Text people read keeps the joiners some scripts need, and loses only what reorders it.
+        assertThat(HlsText.textProblem("name", "\u0645\u200C\u0646")).isEmpty();
+        assertThat(HlsText.textProblem("name", "English\u202E")).hasValueSatisfying(
+                p -> assertThat(p).startsWith("name contains invisible format character U+202E"));
+        assertThat(HlsText.uriProblem("caf%C3%A9/seg.ts")).isEmpty();
+    }
+
     @Test
     void rejectsNullAndUnpairedSurrogates() {
         assertThat(HlsText.uriProblem(null)).hasValue("URI is missing");

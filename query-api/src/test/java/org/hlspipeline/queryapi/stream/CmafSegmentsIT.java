@@ -77,6 +77,10 @@ class CmafSegmentsIT {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains("byteRange must be <length>@<offset>"));
+        post("bad", Map.of("sequence", 1, "duration", 2.0, "path", "seg\u202Est.m4s"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("invisible format character U+202E"));
         post("bad", Map.of("sequence", 1, "duration", 2.0, "path", "a.m4s", "map", Map.of("uri", "init\".mp4")))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
