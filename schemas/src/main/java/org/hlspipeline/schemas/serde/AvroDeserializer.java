@@ -46,9 +46,10 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
      * @param incompatibility why the writer schema does not resolve against the reader schema in general, or null;
      *                        records may still decode (for instance when they use a union branch both know)
      * @param guard           null unless the writer has union branches the reader lacks
+     * @param otherType       the writer is another of the pipeline's own record types
      */
     private record Reading<T>(int schemaId, Schema writerSchema, DatumReader<T> reader, String incompatibility,
-                              UnionBranchGuard guard) {
+                              UnionBranchGuard guard, boolean otherType) {
     }
 
     /** For Kafka to instantiate by class name; {@link #configure} then supplies the registry and record class. */
@@ -95,6 +96,12 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         if (reading == null || reading.schemaId() != schemaId) {
             reading = reading(schemaId);
             lastReading = reading;
+        }
+        if (reading.otherType()) {
+            // Checked first: the union guard would otherwise call its payload a type this build does not know.
+            throw new AvroDeserializationException("schema id " + schemaId + " is " + reading.writerSchema().getFullName()
+                    + ", the pipeline's type of another topic, not " + readerSchema.getFullName()
+                    + ": a record written to the wrong topic?");
         }
         if (reading.guard() != null) {
             reading.guard().check(data, ConfluentWireFormat.HEADER_LENGTH, data.length - ConfluentWireFormat.HEADER_LENGTH,
@@ -143,7 +150,8 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
             throw e;
         }
         Reading<T> fresh = new Reading<>(schemaId, writer, new SpecificDatumReader<>(writer, reader, model),
-                incompatibility(reader, writer), UnionBranchGuard.forSchemas(writer, reader));
+                incompatibility(reader, writer), UnionBranchGuard.forSchemas(writer, reader),
+                isAnotherOfOurTypes(writer, reader));
         Reading<T> raced = readingsById.putIfAbsent(schemaId, fresh);
         return raced != null ? raced : fresh;
     }
@@ -157,6 +165,13 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         return pair.getResult().getIncompatibilities().stream()
                 .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
                 .collect(Collectors.joining("; "));
+    }
+
+    /** A record of one of the pipeline's own types other than the reader's, such as a Broadcast on stream events. */
+    private static boolean isAnotherOfOurTypes(Schema writer, Schema reader) {
+        return writer.getType() == Schema.Type.RECORD && writer.getNamespace() != null
+                && writer.getNamespace().startsWith("org.hlspipeline.schemas.")
+                && !SchemaCompatibility.schemaNameEquals(reader, writer);
     }
 
     private static boolean isEnd(BinaryDecoder decoder) {

@@ -101,6 +101,21 @@ class MalformedRecordTest {
     }
 
     @Test
+    void aRecordOfAnotherTopicsTypeIsNamedAsSuch() {
+        registry.put(10, org.hlspipeline.schemas.channel.Broadcast.getClassSchema());
+        org.hlspipeline.schemas.channel.Broadcast broadcast = new org.hlspipeline.schemas.channel.Broadcast("a1",
+                new org.hlspipeline.schemas.channel.CancelAlert());
+        byte[] body = new AvroSerializer<org.hlspipeline.schemas.channel.Broadcast>(
+                new InMemorySchemaRegistry().put(10, org.hlspipeline.schemas.channel.Broadcast.getClassSchema()))
+                .serialize("hls.broadcasts", broadcast);
+
+        assertThatThrownBy(() -> deserializer.deserialize("hls.stream-events", body))
+                .isInstanceOf(AvroDeserializationException.class)
+                .hasMessage("schema id 10 is org.hlspipeline.schemas.channel.Broadcast, the pipeline's type of another "
+                        + "topic, not org.hlspipeline.schemas.stream.StreamEvent: a record written to the wrong topic?");
+    }
+
+    @Test
     void anUnreachableRegistryIsNotABadRecord() {
         SchemaRegistry down = new SchemaRegistry() {
             @Override
