@@ -30,7 +30,9 @@ public final class ConnectionOptions {
     static final Map<String, String> REGISTRY_ENVIRONMENT = Map.of(
             "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "basic.auth.user.info",
             "SCHEMA_REGISTRY_TRUSTSTORE_LOCATION", "schema.registry.ssl.truststore.location",
-            "SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD", "schema.registry.ssl.truststore.password");
+            "SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD", "schema.registry.ssl.truststore.password",
+            "SCHEMA_REGISTRY_KEYSTORE_LOCATION", "schema.registry.ssl.keystore.location",
+            "SCHEMA_REGISTRY_KEYSTORE_PASSWORD", "schema.registry.ssl.keystore.password");
 
     /** Which topic a command writes, and the environment variable that renames it. */
     public record TopicDefault(String environmentVariable, String name) {
@@ -48,8 +50,9 @@ public final class ConnectionOptions {
     @Option(names = "--schema-registry-url", paramLabel = "<url>", order = 101,
             description = "Confluent-compatible schema registry. Env: SCHEMA_REGISTRY_URL. Default: none, which "
                     + "uses the schema ids bundled with this release (the embedded mode's). Credentials come from "
-                    + "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, SCHEMA_REGISTRY_TRUSTSTORE_LOCATION and "
-                    + "SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD or the --command-config file.")
+                    + "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, SCHEMA_REGISTRY_TRUSTSTORE_LOCATION, "
+                    + "SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, SCHEMA_REGISTRY_KEYSTORE_LOCATION and "
+                    + "SCHEMA_REGISTRY_KEYSTORE_PASSWORD or the --command-config file.")
     String schemaRegistryUrl;
 
     @Option(names = "--topic", paramLabel = "<topic>", order = 102,

@@ -55,6 +55,19 @@ class ConnectionOptionsTest {
         assertThat(publisher.sent.get(0).topic()).isEqualTo("staging.stream-events");
     }
 
+    /** The registry's TLS files come from the variables the app reads, the client keystore (mutual TLS) too. */
+    @Test
+    void registryTlsFilesComeFromTheAppsVariables() {
+        ClientSettings settings = settingsFor(Map.of("SCHEMA_REGISTRY_URL", "https://registry:8081",
+                "SCHEMA_REGISTRY_TRUSTSTORE_LOCATION", "/etc/hls/trust.p12",
+                "SCHEMA_REGISTRY_KEYSTORE_LOCATION", "/etc/hls/client.p12",
+                "SCHEMA_REGISTRY_KEYSTORE_PASSWORD", "changeit"));
+
+        assertThat(settings.properties()).containsEntry("schema.registry.ssl.truststore.location", "/etc/hls/trust.p12")
+                .containsEntry("schema.registry.ssl.keystore.location", "/etc/hls/client.p12")
+                .containsEntry("schema.registry.ssl.keystore.password", "changeit");
+    }
+
     @Test
     void flagsOverrideEnvironmentWhichOverridesTheCommandConfigFile() throws IOException {
         Path file = dir.resolve("client.properties");
