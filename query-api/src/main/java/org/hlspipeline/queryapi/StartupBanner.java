@@ -2,6 +2,7 @@ package org.hlspipeline.queryapi;
 
 import org.hlspipeline.queryapi.kafka.KafkaConnection;
 import org.hlspipeline.queryapi.kafka.LocalInstance;
+import org.hlspipeline.queryapi.kafka.StreamsRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -9,7 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the app where to point a transcoder and a player. */
+/**
+ * Tells whoever started the app where to point a transcoder and a player, once it can answer them: when Kafka
+ * Streams first runs, not when the HTTP server is up, a few seconds before (in maintenance, when the server is up).
+ */
 @Component
 class StartupBanner {
 
@@ -19,15 +23,25 @@ class StartupBanner {
     private final KafkaConnection kafka;
 
     private final Environment environment;
+    private final StreamsRuntime streams;
 
-    StartupBanner(LocalInstance instance, KafkaConnection kafka, Environment environment) {
+    StartupBanner(LocalInstance instance, KafkaConnection kafka, Environment environment, StreamsRuntime streams) {
         this.instance = instance;
         this.kafka = kafka;
         this.environment = environment;
+        this.streams = streams;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
+        if (streams.enabled()) {
+            streams.firstRunning().thenRun(this::print);
+        } else {
+            print();
+        }
+    }
+
+    private void print() {
         String base = "http://" + instance.name();
         // Published by the registry when it serves one (no SCHEMA_REGISTRY_URL).
         String registryPort = environment.getProperty("local.schema-registry.port");

@@ -3,6 +3,8 @@ package org.hlspipeline.queryapi.kafka;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.streams.CloseOptions;
@@ -33,6 +35,7 @@ public class StreamsRuntime implements SmartLifecycle {
     private final boolean enabled;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean everRunning = new AtomicBoolean();
+    private final CompletableFuture<Void> firstRunning = new CompletableFuture<>();
     private volatile KafkaStreams streams;
 
     /**
@@ -68,10 +71,11 @@ public class StreamsRuntime implements SmartLifecycle {
                 properties.partitions()));
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
         created.setStateListener((now, before) -> {
+            log.info("Kafka Streams: {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 everRunning.set(true);
+                firstRunning.complete(null);
             }
-            log.info("Kafka Streams: {} -> {}", before, now);
         });
         created.setUncaughtExceptionHandler(e -> {
             log.error("Stream thread failed; replacing it", e);
@@ -104,6 +108,16 @@ public class StreamsRuntime implements SmartLifecycle {
             throw new IllegalStateException("Kafka Streams has not started yet");
         }
         return current;
+    }
+
+    /** Completes when Kafka Streams first reaches RUNNING: from then on playlists can be read. */
+    public CompletionStage<Void> firstRunning() {
+        return firstRunning.minimalCompletionStage();
+    }
+
+    /** Whether Kafka Streams runs at all (false in maintenance, HLS_KAFKA_STREAMS_ENABLED=false). */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** Ready while RUNNING, and through rebalances once it has run: reads keep working then (standbys). */
