@@ -1,6 +1,7 @@
 package org.hlspipeline.processor.hls;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A variant stream (RFC 8216 §4.3.4.2), or an I-frame playlist (§4.3.4.3) when {@code iFramesOnly}. Optional
@@ -21,6 +22,10 @@ public record VariantDescription(long bandwidth, Long averageBandwidth, String r
 
     /** The highest FRAME-RATE accepted. */
     static final double MAX_FRAME_RATE = 1000d;
+
+    // Compiled once: stored stream state is decoded, and so re-checked, on every segment record.
+    private static final Pattern RESOLUTION = Pattern.compile("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}");
+    private static final Pattern CODECS = Pattern.compile("[A-Za-z0-9.,+ -]{1,256}");
 
     public VariantDescription {
         problem(bandwidth, averageBandwidth, resolution, codecs, frameRate, audio, subtitles, iFramesOnly)
@@ -52,10 +57,10 @@ public record VariantDescription(long bandwidth, Long averageBandwidth, String r
         if (averageBandwidth != null && averageBandwidth <= 0) {
             return Optional.of("averageBandwidth must be greater than 0");
         }
-        if (resolution != null && !resolution.matches("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) {
+        if (resolution != null && !RESOLUTION.matcher(resolution).matches()) {
             return Optional.of("resolution must be WIDTHxHEIGHT, for instance 1280x720");
         }
-        if (codecs != null && !codecs.matches("[A-Za-z0-9.,+ -]{1,256}")) {
+        if (codecs != null && !CODECS.matcher(codecs).matches()) {
             return Optional.of("codecs must be an RFC 6381 list such as avc1.4d401f,mp4a.40.2");
         }
         if (frameRate != null && !(frameRate > 0 && frameRate <= MAX_FRAME_RATE && Math.round(frameRate * 1000) > 0)) {
