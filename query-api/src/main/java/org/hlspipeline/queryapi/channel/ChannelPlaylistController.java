@@ -49,7 +49,7 @@ class ChannelPlaylistController {
                 throw ChannelProblems.nothingAired(channelId, config.targetDurationSeconds());
             }
             RenderedPlaylist playlist = cache.media(cacheKey(channelId, rendition), version(state),
-                    () -> ChannelPlaylists.media(state, rendition));
+                    progress(state), () -> ChannelPlaylists.media(state, rendition));
             return PlaylistResponses.ok(exchange, playlist, cacheControl(state), served);
         });
     }
@@ -87,9 +87,13 @@ class ChannelPlaylistController {
      * date-times and the ad-marker style without airing anything. The target duration never changes.
      * Exact (no two states that render differently share a version) below 2^58 aired segments.
      */
+    /** How far the channel has aired: a re-configure changes the version without moving it on. */
+    static long progress(ChannelState state) {
+        return state.nextMediaSequence() * 2 + (state.ended() ? 1 : 0);
+    }
+
     static long version(ChannelState state) {
         ChannelConfig config = state.config();
-        long aired = state.nextMediaSequence() * 2 + (state.ended() ? 1 : 0);
-        return aired * 16 + (config.programDateTime() ? 8 : 0) + config.adMarkers().ordinal();
+        return progress(state) * 16 + (config.programDateTime() ? 8 : 0) + config.adMarkers().ordinal();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -99,6 +100,12 @@ public class StreamsRuntime implements SmartLifecycle {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, properties.processingGuarantee());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // The streams rebalance protocol (KIP-1071) has no static members; under the classic one, a restarted
+        // instance takes its tasks back at once.
+        if (!"streams".equalsIgnoreCase(String.valueOf(props.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)))) {
+            props.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                    StaticMembership.instanceId(properties.dataDir(), properties.applicationId()));
+        }
         return props;
     }
 

@@ -38,7 +38,7 @@ class StreamPlaylistController {
             RenditionWindow window = served.value().orElseThrow(() -> Problems.notFound(
                     "No rendition '" + rendition + "' of stream '" + streamId + "'"));
             RenderedPlaylist playlist = cache.media(WindowKeys.of(streamId, rendition), window.version(),
-                    window::toPlaylist);
+                    window.version(), window::toPlaylist);
             CacheControl cacheControl = window.ended() ? PlaylistResponses.ended()
                     : PlaylistResponses.live(window.targetDurationSeconds());
             return PlaylistResponses.ok(exchange, playlist, cacheControl, served);

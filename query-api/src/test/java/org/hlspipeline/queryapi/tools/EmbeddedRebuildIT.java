@@ -7,7 +7,6 @@ import static org.hlspipeline.queryapi.testing.HttpPlaylists.playlist;
 import static org.hlspipeline.queryapi.testing.HttpPlaylists.registered;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.hlspipeline.queryapi.HlsPipelineApplication;
 import org.hlspipeline.queryapi.kafka.KafkaConnection;
 import org.hlspipeline.queryapi.testing.Directories;
+import org.hlspipeline.queryapi.testing.FreePorts;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestPipeline;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class EmbeddedRebuildIT {
         Path dataDir = Files.createDirectories(base.resolve("data"));
         TestPipeline pipeline = TestPipeline.unique("embedded-rebuild");
         Map<String, String> embedded = Map.of("spring.kafka.bootstrap-servers", "", "hls.kafka-port",
-                String.valueOf(freePort()));
+                String.valueOf(FreePorts.pick()));
         String playlistPath = mediaPath("emb", "720p");
         String before;
         try (PipelineInstance app = PipelineInstance.start(pipeline, dataDir, embedded)) {
@@ -90,11 +90,5 @@ class EmbeddedRebuildIT {
                 "--hls.kafka-port=" + embedded.get("hls.kafka-port"),
                 "--hls.schema-registry.port=0",
                 "--hls.kafka-streams-enabled=false");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,7 +8,6 @@ import static org.hlspipeline.queryapi.testing.HttpPlaylists.mediaPath;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.hlspipeline.schemas.serde.AvroDeserializer;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
+import org.hlspipeline.queryapi.testing.FreePorts;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestKafka;
 import org.hlspipeline.queryapi.testing.TestPipeline;
@@ -86,7 +86,7 @@ class LoadIT {
 
     @Test
     void anUnreachableBrokerIsOneLineAndExit3BeforeAnythingIsSent() throws IOException {
-        String bootstrap = "127.0.0.1:" + closedPort();
+        String bootstrap = "127.0.0.1:" + FreePorts.pick();
 
         ToolRun run = assertTimeoutPreemptively(Duration.ofSeconds(40), () -> ToolRun.of("load",
                 "--bootstrap-servers", bootstrap, "--streams", "2", "--events", "10", "--progress", "none"));
@@ -102,11 +102,5 @@ class LoadIT {
         byte[] bytes = app.http().get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
                 .getResponseBody();
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
 import org.hlspipeline.queryapi.testing.Directories;
+import org.hlspipeline.queryapi.testing.FreePorts;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestKafka;
 import org.hlspipeline.queryapi.testing.TestPipeline;
@@ -111,7 +112,7 @@ class RebuildIT {
 
     @Test
     void anUnreachableBrokerIsOneLineAndExit3WithinTheAdminTimeout() throws IOException {
-        String bootstrap = "127.0.0.1:" + LoadIT.closedPort();
+        String bootstrap = "127.0.0.1:" + FreePorts.pick();
 
         ToolRun run = assertTimeoutPreemptively(Duration.ofSeconds(40),
                 () -> ToolRun.of("rebuild", "--dry-run", "--bootstrap-servers", bootstrap));

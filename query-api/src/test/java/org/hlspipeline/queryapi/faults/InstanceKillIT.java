@@ -1,0 +1,135 @@
+package org.hlspipeline.queryapi.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import org.hlspipeline.processor.hls.HlsPlaylistParser;
+import org.hlspipeline.processor.hls.ParsedMediaPlaylist;
+import org.hlspipeline.queryapi.testing.HttpPlaylists;
+import org.hlspipeline.queryapi.testing.AppProcess;
+import org.hlspipeline.queryapi.testing.KafkaCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two instances ({@code java -jar}, one standby replica each) on a three-broker cluster serve live streams under
+ * a steady load, and one of them is killed with SIGKILL, then started again as a supervisor would. Viewers poll
+ * the survivor the whole time. What an operator is promised, in docs/operations.md ("An instance goes down"):
+ * reads keep being answered, no viewer sees a media sequence go back or change meaning, and after recovery
+ * every acknowledged segment is in its playlist, once, in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InstanceKillIT {
+
+    private static final int STREAMS = 200;
+    private static final int WINDOW = 6;
+    private static final Duration ROUND = Duration.ofSeconds(2);
+
+    private KafkaCluster cluster;
+    private AppProcess first;
+    private AppProcess second;
+
+    @BeforeAll
+    void start() throws IOException {
+        Path dir = FaultRuns.directory(InstanceKillIT.class);
+        cluster = KafkaCluster.start(dir.resolve("kafka"));
+        first = AppProcess.start("app-1", dir.resolve("app-1"), cluster.bootstrapServers(), Map.of());
+        second = AppProcess.start("app-2", dir.resolve("app-2"), cluster.bootstrapServers(), Map.of());
+        first.awaitReady();
+        second.awaitReady();
+    }
+
+    @AfterAll
+    void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void theSurvivorKeepsServingAndNothingAcknowledgedIsLostOrRepeated() throws Exception {
+        try (SegmentLoad load = new SegmentLoad(cluster.bootstrapServers(), "hls.stream-events", "live", STREAMS,
+                ROUND)) {
+            PlaylistPoller viewers;
+            await("every stream is served").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> load.streams().stream().filter(s -> status(second, s) != 200)
+                            .map(s -> s + ": " + status(second, s)).limit(5).toList(), List::isEmpty);
+            viewers = new PlaylistPoller(second.baseUrl(), load.streams());
+            awaitRounds(load, 3);
+
+            long killedAt = System.nanoTime();
+            first.kill();
+            awaitRounds(load, 5);
+            first.restart();
+            first.awaitReady();
+            long readyMillis = (System.nanoTime() - killedAt) / 1_000_000;
+            awaitRounds(load, 5);
+            load.stop();
+            viewers.close();
+
+            Map<String, Long> acknowledged = load.lastAcknowledged();
+            assertThat(load.failed()).as("sends Kafka did not acknowledge").isZero();
+            assertThat(acknowledged).hasSize(STREAMS);
+            for (AppProcess instance : List.of(first, second)) {
+                for (String stream : load.streams()) {
+                    long last = acknowledged.get(stream);
+                    ParsedMediaPlaylist playlist = await(stream + " caught up on " + instance.name())
+                            .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> playlist(instance, stream), p -> p != null && p.mediaSequence() > 0
+                                    && p.uris().contains("seg" + last + ".ts"));
+                    assertThat(playlist.mediaSequence()).as(stream).isEqualTo(last - WINDOW + 1);
+                    assertThat(playlist.uris()).as(stream).isEqualTo(
+                            LongStream.rangeClosed(last - WINDOW + 1, last).mapToObj(n -> "seg" + n + ".ts").toList());
+                    assertThat(playlist.lines()).as(stream).noneMatch(line -> line.startsWith("#EXT-X-GAP"));
+                }
+            }
+            System.out.printf("InstanceKillIT: %d streams, %d segment events acknowledged; survivor polls %d, failed "
+                            + "%d, longest gap between good answers %d ms; killed instance ready again %d ms after "
+                            + "the kill%n", STREAMS, load.acknowledged(), viewers.polls(), viewers.failures(),
+                    viewers.longestGapMillis(), readyMillis);
+            assertThat(viewers.breaches()).as("what viewers of the survivor saw go wrong").isEmpty();
+        }
+    }
+
+    private static void awaitRounds(SegmentLoad load, int rounds) {
+        long target = load.acknowledged() + (long) rounds * STREAMS;
+        await(rounds + " more rounds acknowledged").atMost(ROUND.multipliedBy(rounds * 4L))
+                .pollInterval(Duration.ofMillis(100)).until(() -> load.acknowledged() >= target);
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static int status(AppProcess instance, String stream) {
+        return instance.status(HttpPlaylists.mediaPath(stream, SegmentLoad.RENDITION));
+    }
+
+    private static ParsedMediaPlaylist playlist(AppProcess instance, String stream) throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl()
+                    + HttpPlaylists.mediaPath(stream, SegmentLoad.RENDITION))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? HlsPlaylistParser.parseMedia(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
