@@ -181,6 +181,27 @@ class ChannelPlayoutTopologyTest {
     }
 
     @Test
+    void everyCommandCountsOnceUnderItsOutcomeAndABadBroadcastUnderItsOwn() {
+        commands.pipeInput("tv1", configure("tv1"), T0);
+        commands.pipeInput("tv1", enqueue("tv1", "c1", item("ep1", 5, ItemKind.PROGRAM)), T0);
+        commands.pipeInput("tv1", enqueue("tv1", "c1", item("ep1", 5, ItemKind.PROGRAM)), T0);
+        rawCommands.pipeInput("tv1", "garbage".getBytes(StandardCharsets.UTF_8), T0);
+        commands.pipeInput("tv9", enqueue("tv9", "c9", item("ep9", 5, ItemKind.PROGRAM)), T0);
+        driver.createInputTopic(PipelineTopics.defaults().broadcasts(), new StringSerializer(),
+                new ByteArraySerializer()).pipeInput("storm", "garbage".getBytes(StandardCharsets.UTF_8), T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        driver.<String, Long>getKeyValueStore(ChannelStores.COUNTS).all()
+                .forEachRemaining(entry -> counts.put(entry.key, entry.value));
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("applied/command", 2L,
+                "duplicate/command", 1L, "dead-lettered/deserialization", 1L, "dead-lettered/invalid", 1L,
+                "broadcast-dead-lettered/deserialization", 1L));
+        assertThat(deadLetters.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON))
+                .containsExactly("deserialization", "invalid", "deserialization");
+    }
+
+    @Test
     void anItemWithABadKeyGoesToTheDeadLetterTopicWithTheRuleAndAnFmp4ItemAirsWithItsMap() {
         commands.pipeInput("tv1", configure("tv1"), T0);
         Item badKey = item("locked", 2, ItemKind.PROGRAM);
