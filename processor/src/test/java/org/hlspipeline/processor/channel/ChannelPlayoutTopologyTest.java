@@ -202,6 +202,28 @@ class ChannelPlayoutTopologyTest {
     }
 
     @Test
+    void aCommandClaimingTwoBillionItemsIsDeadLetteredWithoutBeingAllocated() {
+        byte[] empty = commandSerde.serializer().serialize(PipelineTopics.defaults().channelCommands(),
+                new ChannelCommand("tv1", "c1", null, new Enqueue(List.of(), Position.END)));
+        // The empty items array and the position are the last two bytes: claim 2e9 items instead, as zigzag varint.
+        java.io.ByteArrayOutputStream claim = new java.io.ByteArrayOutputStream();
+        claim.write(empty, 0, empty.length - 2);
+        long zigzag = 2_000_000_000L << 1;
+        while ((zigzag & ~0x7FL) != 0) {
+            claim.write((int) ((zigzag & 0x7F) | 0x80));
+            zigzag >>>= 7;
+        }
+        claim.write((int) zigzag);
+
+        rawCommands.pipeInput("tv1", claim.toByteArray(), T0);
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("deserialization");
+        assertThat(header(dead, DeadLetters.DETAIL)).contains("Collection length 2000000000 exceeds the maximum allowed of 1000000");
+        assertThat(header(dead, DeadLetters.ERROR_CLASS)).endsWith("AvroDeserializationException");
+    }
+
+    @Test
     void anItemWithABadKeyGoesToTheDeadLetterTopicWithTheRuleAndAnFmp4ItemAirsWithItsMap() {
         commands.pipeInput("tv1", configure("tv1"), T0);
         Item badKey = item("locked", 2, ItemKind.PROGRAM);
