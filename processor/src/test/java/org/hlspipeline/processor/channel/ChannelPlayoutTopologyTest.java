@@ -219,7 +219,8 @@ class ChannelPlayoutTopologyTest {
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(header(dead, DeadLetters.REASON)).isEqualTo("deserialization");
-        assertThat(header(dead, DeadLetters.DETAIL)).contains("Collection length 2000000000 exceeds the maximum allowed of 1000000");
+        assertThat(header(dead, DeadLetters.DETAIL))
+                .contains("Collection length 2000000000 exceeds the maximum allowed of 1000000");
         assertThat(header(dead, DeadLetters.ERROR_CLASS)).endsWith("AvroDeserializationException");
     }
 

@@ -59,10 +59,7 @@ class SegmentAppCheckTest {
     }
 
     private static String[] with(String... extra) {
-        String[] args = new String[SEGMENT.length + extra.length];
-        System.arraycopy(SEGMENT, 0, args, 0, SEGMENT.length);
-        System.arraycopy(extra, 0, args, SEGMENT.length, extra.length);
-        return args;
+        return java.util.stream.Stream.of(SEGMENT, extra).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
     @AfterEach
