@@ -64,14 +64,16 @@ import picocli.CommandLine;
             "4:Kafka or the schema registry refused (authentication, authorization, rejected record)",
             "5:a playlist or input file (playlist, asset descriptor, command or alert JSON, schedule) is "
                     + "missing, malformed or invalid; nothing was sent",
-            "6:rebuild: the application's consumer group still has members; stop every instance first"
+            "6:rebuild: the application's consumer group still has members; stop every instance first",
+            "7:segment --app-url: the app says the stream has ended, so the pipeline would dead-letter the "
+                    + "segment; nothing was sent"
         },
         footer = {
             "",
             "Environment: KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "
                     + "SCHEMA_REGISTRY_TRUSTSTORE_LOCATION, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, "
                     + "SCHEMA_REGISTRY_KEYSTORE_LOCATION, SCHEMA_REGISTRY_KEYSTORE_PASSWORD, "
-                    + "HLS_TOPIC_STREAM_EVENTS, HLS_TOPIC_CHANNEL_COMMANDS, HLS_TOPIC_BROADCASTS.",
+                    + "HLS_TOPIC_STREAM_EVENTS, HLS_TOPIC_CHANNEL_COMMANDS, HLS_TOPIC_BROADCASTS, HLS_APP_URL.",
             "",
             "Examples:",
             "  producer-tools segment --stream news --rendition 720p \\",

@@ -13,6 +13,7 @@ import org.hlspipeline.processor.rules.ChannelCommandRules;
 import org.hlspipeline.processor.rules.ChannelTerms;
 import org.hlspipeline.processor.rules.ConfigureRules;
 import org.hlspipeline.processor.rules.ItemRules;
+import org.hlspipeline.processor.rules.ListLimits;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.channel.ConfigureChannel;
 import org.hlspipeline.schemas.channel.EndChannel;
@@ -118,6 +119,10 @@ public final class ChannelCommandCheck {
         List<LadderRendition> ladder = configure.getLadder();
         if (ladder == null || ladder.isEmpty()) {
             return Optional.of(ConfigureRules.NO_LADDER);
+        }
+        Optional<String> size = ListLimits.renditionsProblem("ladder", ladder.size());
+        if (size.isPresent()) {
+            return size;
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < ladder.size(); i++) {

@@ -27,9 +27,8 @@ import org.hlspipeline.schemas.channel.Alert;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.processor.kafka.DueIndex;
+import org.hlspipeline.processor.kafka.RecordOutcomes;
 import org.hlspipeline.processor.kafka.TaskClock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Adapts channel commands and alerts to the playout engine: decode, validate, schedule, air what is due, store,
@@ -41,7 +40,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     static final String AS_RUN_CHILD = "as-run-sink";
     static final String DEAD_LETTER_CHILD = "channel-dead-letter-sink";
 
-    private static final Logger log = LoggerFactory.getLogger(ChannelCommandProcessor.class);
+    private static final String COMMAND = "command";
 
     private final ChannelPlayoutSettings settings;
     private ProcessorContext<String, byte[]> context;
@@ -50,6 +49,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     private TimestampedKeyValueStore<String, byte[]> broadcasts;
     private DueIndex due;
     private TaskClock clock;
+    private RecordOutcomes outcomes;
     private LiveFeed liveFeed = LiveFeed.NONE;
 
     ChannelCommandProcessor(ChannelPlayoutSettings settings) {
@@ -65,6 +65,8 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         this.broadcasts = context.getStateStore(ChannelStores.BROADCASTS);
         this.due = new DueIndex(context.getStateStore(ChannelStores.DUE));
         this.clock = new TaskClock(context);
+        this.outcomes = new RecordOutcomes(context, ChannelStores.COUNTS, DEAD_LETTER_CHILD,
+                settings.listener()::deadLettered);
         if (settings.liveWindowDeserializer() != null) {
             this.liveFeed = new StoreLiveFeed(context.getStateStore(ChannelStores.LIVE_WINDOWS),
                     settings.liveWindowDeserializer(), settings.topics().liveWindows());
@@ -97,6 +99,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         }
         String seenKey = channelId + "/" + command.getCommandId();
         if (seen.get(seenKey) != null) {
+            outcomes.count(RecordOutcomes.DUPLICATE, COMMAND);
             settings.listener().duplicateCommand(channelId, command.getCommandId());
             return;
         }
@@ -111,6 +114,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
             scheduled = joinActiveAlerts(scheduled);
         }
         save(channelId, current, scheduled);
+        outcomes.count(RecordOutcomes.APPLIED, COMMAND);
         settings.listener().commandApplied(channelId, command.getPayload().getClass().getSimpleName());
     }
 
@@ -189,9 +193,8 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         }
         if (context.taskId().partition() == 0) {
             DeadLetterReason reason = error == null ? DeadLetterReason.INVALID : DeadLetterReason.DESERIALIZATION;
-            context.forward(DeadLetters.of(new Record<>(alertId, raw.value(), raw.timestamp()),
-                    settings.topics().broadcasts(), reason, problem, error), DEAD_LETTER_CHILD);
-            settings.listener().deadLettered(reason, problem);
+            outcomes.deadLetterBroadcast(DeadLetters.of(new Record<>(alertId, raw.value(), raw.timestamp()),
+                    settings.topics().broadcasts(), reason, problem, error), reason, problem);
         }
         return null;
     }
@@ -264,10 +267,7 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail, Throwable error) {
-        log.debug("Dead-lettering channel command at {}: {} ({})", context.recordMetadata().orElse(null), reason,
-                detail);
-        context.forward(DeadLetters.of(record, context.recordMetadata(), reason, detail, error), DEAD_LETTER_CHILD);
-        settings.listener().deadLettered(reason, detail);
+        outcomes.deadLetter(record, reason, detail, error);
     }
 
     private String topic() {

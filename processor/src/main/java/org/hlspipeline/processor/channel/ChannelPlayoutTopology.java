@@ -10,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.hlspipeline.processor.kafka.KeyPlacement;
 import org.hlspipeline.processor.kafka.Placement;
+import org.hlspipeline.processor.kafka.RecordOutcomes;
 
 /**
  * The channel playout part of the topology.
@@ -20,6 +21,7 @@ import org.hlspipeline.processor.kafka.Placement;
  *                               │  channel-programmes (channelId → programme, on change)
  *                               │  channel-due   (next due µs|channelId)
  *                               │  channel-seen  (command ids and alerts taken in)
+ *                               │  channel-record-counts (outcome/kind → count: what became of each command)
  *                               └─ broadcasts    (global: alertId → latest broadcast, on every instance)
  *   hls.broadcasts ──▶ broadcast-store-updater ──▶ broadcasts
  *   hls.live-windows ──▶ live-stream-windows-updater ──▶ live-stream-windows (global, live relays)
@@ -70,6 +72,7 @@ public final class ChannelPlayoutTopology {
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChannelStores.SEEN),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
+        topology.addStateStore(RecordOutcomes.store(ChannelStores.COUNTS), PROCESSOR);
         topology.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
                         Stores.persistentTimestampedKeyValueStore(ChannelStores.BROADCASTS),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),

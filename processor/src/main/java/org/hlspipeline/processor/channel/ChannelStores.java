@@ -11,6 +11,11 @@ public final class ChannelStores {
     public static final String DUE = "channel-due";
     /** {@code channelId/commandId} and {@code alert/alertId} → when first seen: applied once, never twice. */
     public static final String SEEN = "channel-seen";
+    /**
+     * {@code <outcome>/<kind>} → how many channel commands this task applied, found duplicate or dead-lettered by
+     * reason, and how many broadcasts it dead-lettered ({@link org.hlspipeline.processor.kafka.RecordOutcomes}).
+     */
+    public static final String COUNTS = "channel-record-counts";
     /** Global: {@code alertId} → the latest Broadcast (alert or cancellation), on every instance. */
     public static final String BROADCASTS = "broadcasts";
 

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.hlspipeline.processor.rules.ChannelCommandRules;
 import org.hlspipeline.processor.rules.ChannelTerms;
 import org.hlspipeline.processor.rules.ItemRules;
+import org.hlspipeline.processor.rules.ListLimits;
 import org.hlspipeline.schemas.channel.Item;
 import org.hlspipeline.schemas.channel.LiveSource;
 import org.hlspipeline.schemas.channel.RenditionSource;
@@ -34,6 +35,10 @@ final class ItemCheck {
     static Optional<String> itemsStructureProblem(List<Item> items) {
         if (items == null || items.isEmpty()) {
             return Optional.of(ChannelCommandRules.NO_ITEMS);
+        }
+        Optional<String> size = ListLimits.itemsProblem(items.size());
+        if (size.isPresent()) {
+            return size;
         }
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -80,6 +85,10 @@ final class ItemCheck {
         Map<String, RenditionSource> renditions = vod.getRenditions();
         if (renditions == null || renditions.isEmpty()) {
             return Optional.of(ItemRules.NO_RENDITIONS);
+        }
+        Optional<String> size = ListLimits.renditionsProblem("vod.renditions", renditions.size());
+        if (size.isPresent()) {
+            return size;
         }
         for (Map.Entry<String, RenditionSource> e : new TreeMap<>(renditions).entrySet()) {
             RenditionSource source = e.getValue();

@@ -5,8 +5,6 @@ import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.processor.window.RenditionWindow.WindowChange;
 import org.hlspipeline.processor.window.WindowSegment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,10 +13,9 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.hlspipeline.processor.kafka.DeadLetterReason;
-import org.hlspipeline.processor.kafka.DeadLetters;
+import org.hlspipeline.processor.kafka.RecordOutcomes;
 import org.hlspipeline.schemas.stream.EndOfStream;
 import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
@@ -46,6 +43,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
     private static final Logger log = LoggerFactory.getLogger(StreamEventProcessor.class);
     /** Stream activity is persisted at this granularity: a TTL measured in hours needs no per-segment write. */
     private static final long ACTIVITY_GRANULARITY_MILLIS = 60_000;
+    private static final String SEGMENT = "segment";
 
     private final StreamIngestSettings settings;
     private ProcessorContext<String, byte[]> context;
@@ -53,6 +51,8 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
     private KeyValueStore<String, StreamState> streams;
     private DueIndex gapDeadlines;
     private TaskClock clock;
+    private RecordOutcomes outcomes;
+    private IdleStreams idle;
     /** Null in a topology without the live-windows output. */
     private LiveWindowPublisher liveWindows;
 
@@ -67,14 +67,17 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         this.streams = context.getStateStore(StreamStores.STREAMS);
         this.gapDeadlines = new DueIndex(context.getStateStore(StreamStores.GAP_DEADLINES));
         this.clock = new TaskClock(context);
+        this.outcomes = new RecordOutcomes(context, StreamStores.COUNTS, DEAD_LETTER_CHILD,
+                settings.listener()::deadLettered);
         if (settings.liveWindowSerializer() != null) {
             this.liveWindows = new LiveWindowPublisher(context, settings.liveWindowSerializer(),
                     settings.topics().liveWindows());
         }
+        this.idle = new IdleStreams(settings, windows, streams, gapDeadlines, liveWindows);
         context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
                 wallClock -> expireGaps(clock.punctuationTime(wallClock)));
         context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
-                wallClock -> expireIdleStreams(clock.punctuationTime(wallClock)));
+                wallClock -> idle.expire(clock.punctuationTime(wallClock)));
     }
 
     @Override
@@ -101,7 +104,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         }
         long now = record.timestamp();
         String streamId = event.getStreamId();
-        StreamState stream = currentStream(streamId, now);
+        StreamState stream = idle.current(streamId, now);
         Object payload = event.getPayload();
         if (payload instanceof Segment segment) {
             onSegment(record, stream, streamId, segment, now);
@@ -110,23 +113,6 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         } else if (payload instanceof EndOfStream) {
             onEnd(stream, streamId, now);
         }
-    }
-
-    /**
-     * The stream's state, or null when it has none. A stream idle past the TTL at this record's time is gone,
-     * whether or not the idle punctuation has swept it yet, so the outcome never depends on when that ran.
-     */
-    private StreamState currentStream(String streamId, long now) {
-        StreamState stream = streams.get(streamId);
-        if (stream == null) {
-            return null;
-        }
-        long cutoff = now - settings.idleTtl().toMillis();
-        if (!stream.idleSince(cutoff) || lastActivity(stream) >= cutoff) {
-            return stream;
-        }
-        remove(stream);
-        return null;
     }
 
     private void onSegment(Record<String, byte[]> record, StreamState stream, String streamId, Segment segment,
@@ -167,7 +153,9 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
                     + " of " + streamId + "/" + rendition + " is already recorded with another URI", null);
             case STREAM_ENDED -> deadLetter(record, DeadLetterReason.STREAM_ENDED,
                     "rendition " + streamId + "/" + rendition + " has ended", null);
-            default -> { }
+            case DUPLICATE -> outcomes.count(RecordOutcomes.DUPLICATE, SEGMENT);
+            case LATE -> outcomes.count(RecordOutcomes.LATE, SEGMENT);
+            default -> outcomes.count(RecordOutcomes.APPLIED, SEGMENT);
         }
         listener.segmentApplied(streamId, rendition, change.outcome(),
                 context.currentSystemTimeMs() - record.timestamp());
@@ -193,6 +181,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             return;
         }
         streams.put(streamId, base.describe(info.getRendition(), description, now));
+        outcomes.count(RecordOutcomes.APPLIED, "rendition-info");
         String key = WindowKeys.of(streamId, info.getRendition());
         RenditionWindow window = windows.get(key);
         if (window != null) {
@@ -202,6 +191,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
 
     private void onEnd(StreamState stream, String streamId, long now) {
         if (stream != null && stream.ended()) {
+            outcomes.count(RecordOutcomes.DUPLICATE, "end");
             return;
         }
         StreamState base = stream == null ? StreamState.start(streamId, now) : stream;
@@ -213,6 +203,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
             }
         }
         streams.put(streamId, base.end(now));
+        outcomes.count(RecordOutcomes.APPLIED, "end");
         settings.listener().streamEnded(streamId);
     }
 
@@ -231,52 +222,6 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
         }
     }
 
-    private void expireIdleStreams(long nowMillis) {
-        long cutoff = nowMillis - settings.idleTtl().toMillis();
-        List<StreamState> idle = new ArrayList<>();
-        try (KeyValueIterator<String, StreamState> it = streams.all()) {
-            while (it.hasNext()) {
-                StreamState stream = it.next().value;
-                if (stream.idleSince(cutoff) && lastActivity(stream) < cutoff) {
-                    idle.add(stream);
-                }
-            }
-        }
-        for (StreamState stream : idle) {
-            remove(stream);
-            log.info("Removed stream {}: idle for more than {}", stream.streamId(), settings.idleTtl());
-        }
-    }
-
-    /** Deletes a stream and its windows; the changelogs and the live-windows topic carry the tombstones. */
-    private void remove(StreamState stream) {
-        for (String rendition : stream.renditions()) {
-            String key = WindowKeys.of(stream.streamId(), rendition);
-            RenditionWindow window = windows.get(key);
-            if (window != null) {
-                gapDeadlines.update(key, window.gapDeadlineMillis(), OptionalLong.empty());
-                windows.delete(key);
-                if (liveWindows != null) {
-                    liveWindows.removed(key);
-                }
-            }
-        }
-        streams.delete(stream.streamId());
-        settings.listener().streamExpired(stream.streamId());
-    }
-
-    /** The stream record is touched coarsely; the windows know the exact last activity. */
-    private long lastActivity(StreamState stream) {
-        long last = stream.lastActivityMillis();
-        for (String rendition : stream.renditions()) {
-            RenditionWindow window = windows.get(WindowKeys.of(stream.streamId(), rendition));
-            if (window != null) {
-                last = Math.max(last, window.lastActivityMillis());
-            }
-        }
-        return last;
-    }
-
     private void save(String key, RenditionWindow before, RenditionWindow after) {
         if (before == after) {
             return;
@@ -290,9 +235,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail, Throwable error) {
-        log.debug("Dead-lettering record at {}: {} ({})", context.recordMetadata().orElse(null), reason, detail);
-        context.forward(DeadLetters.of(record, context.recordMetadata(), reason, detail, error), DEAD_LETTER_CHILD);
-        settings.listener().deadLettered(reason, detail);
+        outcomes.deadLetter(record, reason, detail, error);
     }
 
     private String topic() {

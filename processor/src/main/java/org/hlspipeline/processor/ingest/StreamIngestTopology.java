@@ -8,6 +8,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.hlspipeline.processor.kafka.KeyPlacement;
 import org.hlspipeline.processor.kafka.Placement;
+import org.hlspipeline.processor.kafka.RecordOutcomes;
 
 /**
  * The live-ingest part of the topology: stream events in, rendition windows and stream state in stores,
@@ -19,6 +20,7 @@ import org.hlspipeline.processor.kafka.Placement;
  *                             │  stream-windows        (streamId/rendition → window)
  *                             │  streams               (streamId → renditions, descriptions, ended)
  *                             │  stream-gap-deadlines  (deadline|streamId/rendition, pending windows only)
+ *                             │  stream-record-counts  (outcome/kind → count: what became of each event)
  * </pre>
  *
  * Values are read as raw bytes and decoded inside the processor, so a record that cannot be decoded is
@@ -69,6 +71,7 @@ public final class StreamIngestTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StreamStores.GAP_DEADLINES), Serdes.String(), Serdes.String()),
                 PROCESSOR);
+        topology.addStateStore(RecordOutcomes.store(StreamStores.COUNTS), PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.topics().deadLetters(), new StringSerializer(),
                 new ByteArraySerializer(), PROCESSOR);
         if (settings.liveWindowSerializer() != null) {

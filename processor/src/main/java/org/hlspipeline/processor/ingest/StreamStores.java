@@ -15,6 +15,11 @@ public final class StreamStores {
     public static final String STREAMS = "streams";
     /** {@code <deadline>|streamId/rendition} → window key, only for windows holding pending segments. */
     public static final String GAP_DEADLINES = "stream-gap-deadlines";
+    /**
+     * {@code <outcome>/<kind>} → how many stream events this task applied, found duplicate or late, or
+     * dead-lettered by reason ({@link org.hlspipeline.processor.kafka.RecordOutcomes}).
+     */
+    public static final String COUNTS = "stream-record-counts";
 
     private StreamStores() {
     }

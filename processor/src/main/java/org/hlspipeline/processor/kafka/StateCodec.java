@@ -10,6 +10,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.hlspipeline.schemas.serde.AvroLimits;
 
 /**
  * Turns a domain value into store bytes and back, through an Avro state record in single-object encoding
@@ -20,6 +21,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * forwarded value is decoded exactly as a local one.
  */
 public final class StateCodec<T, A extends SpecificRecord> {
+
+    static {
+        // Stores may be restored before any topic record is read: the same bounds on what a body may claim.
+        AvroLimits.apply();
+    }
 
     private final BinaryMessageEncoder<A> encoder;
     private final BinaryMessageDecoder<A> decoder;

@@ -32,6 +32,10 @@ public final class BroadcastRules {
         if (channels == null || channels.isEmpty()) {
             return Optional.of("channels must list channel ids, or \"*\" for all channels");
         }
+        Optional<String> size = ListLimits.alertChannelsProblem(channels.size());
+        if (size.isPresent()) {
+            return size;
+        }
         for (int i = 0; i < channels.size(); i++) {
             String channel = channels.get(i);
             if (!"*".equals(channel) && idProblem("channel", channel).isPresent()) {

@@ -72,6 +72,11 @@ public final class ItemRules {
             }
             return durationProblem(segmentDurationMicros).map(problem -> "vod.segmentDuration: " + problem);
         }
+        Optional<String> size = ListLimits.segmentEntriesProblem("vod.durations", "values", durationsMicros.size(),
+                "one segmentDuration for all segments");
+        if (size.isPresent()) {
+            return size;
+        }
         if (durationsMicros.size() != segmentCount) {
             return Optional.of("vod.durations lists " + durationsMicros.size() + " values for " + segmentCount
                     + " segments");
@@ -114,6 +119,11 @@ public final class ItemRules {
             String longest = template.replace("{n}", Long.toString(startNumber + segmentCount - 1));
             return uriProblem(longest).map(problem -> where + "uriTemplate: " + problem);
         }
+        Optional<String> size = ListLimits.segmentEntriesProblem(where + "uris", "URIs", uris.size(),
+                "a uriTemplate");
+        if (size.isPresent()) {
+            return size;
+        }
         if (uris.size() != segmentCount) {
             return Optional.of(where + "uris lists " + uris.size() + " URIs for " + segmentCount + " segments");
         }
@@ -142,6 +152,11 @@ public final class ItemRules {
     public static Optional<String> byteRangesProblem(String rendition, List<Long> lengths, List<Long> offsets,
                                                      int segmentCount) {
         String where = "rendition " + rendition + ": ";
+        Optional<String> size = ListLimits.segmentEntriesProblem(where + "byteRanges", "ranges", lengths.size(),
+                "segments of their own files, or split the asset");
+        if (size.isPresent()) {
+            return size;
+        }
         if (!lengths.isEmpty() && lengths.size() != segmentCount) {
             return Optional.of(where + "byteRanges lists " + lengths.size() + " ranges for " + segmentCount
                     + " segments; give one per segment, or none");

@@ -181,6 +181,50 @@ class ChannelPlayoutTopologyTest {
     }
 
     @Test
+    void everyCommandCountsOnceUnderItsOutcomeAndABadBroadcastUnderItsOwn() {
+        commands.pipeInput("tv1", configure("tv1"), T0);
+        commands.pipeInput("tv1", enqueue("tv1", "c1", item("ep1", 5, ItemKind.PROGRAM)), T0);
+        commands.pipeInput("tv1", enqueue("tv1", "c1", item("ep1", 5, ItemKind.PROGRAM)), T0);
+        rawCommands.pipeInput("tv1", "garbage".getBytes(StandardCharsets.UTF_8), T0);
+        commands.pipeInput("tv9", enqueue("tv9", "c9", item("ep9", 5, ItemKind.PROGRAM)), T0);
+        driver.createInputTopic(PipelineTopics.defaults().broadcasts(), new StringSerializer(),
+                new ByteArraySerializer()).pipeInput("storm", "garbage".getBytes(StandardCharsets.UTF_8), T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        driver.<String, Long>getKeyValueStore(ChannelStores.COUNTS).all()
+                .forEachRemaining(entry -> counts.put(entry.key, entry.value));
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("applied/command", 2L,
+                "duplicate/command", 1L, "dead-lettered/deserialization", 1L, "dead-lettered/invalid", 1L,
+                "broadcast-dead-lettered/deserialization", 1L));
+        assertThat(deadLetters.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON))
+                .containsExactly("deserialization", "invalid", "deserialization");
+    }
+
+    @Test
+    void aCommandClaimingTwoBillionItemsIsDeadLetteredWithoutBeingAllocated() {
+        byte[] empty = commandSerde.serializer().serialize(PipelineTopics.defaults().channelCommands(),
+                new ChannelCommand("tv1", "c1", null, new Enqueue(List.of(), Position.END)));
+        // The empty items array and the position are the last two bytes: claim 2e9 items instead, as zigzag varint.
+        java.io.ByteArrayOutputStream claim = new java.io.ByteArrayOutputStream();
+        claim.write(empty, 0, empty.length - 2);
+        long zigzag = 2_000_000_000L << 1;
+        while ((zigzag & ~0x7FL) != 0) {
+            claim.write((int) ((zigzag & 0x7F) | 0x80));
+            zigzag >>>= 7;
+        }
+        claim.write((int) zigzag);
+
+        rawCommands.pipeInput("tv1", claim.toByteArray(), T0);
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("deserialization");
+        assertThat(header(dead, DeadLetters.DETAIL))
+                .contains("Collection length 2000000000 exceeds the maximum allowed of 1000000");
+        assertThat(header(dead, DeadLetters.ERROR_CLASS)).endsWith("AvroDeserializationException");
+    }
+
+    @Test
     void anItemWithABadKeyGoesToTheDeadLetterTopicWithTheRuleAndAnFmp4ItemAirsWithItsMap() {
         commands.pipeInput("tv1", configure("tv1"), T0);
         Item badKey = item("locked", 2, ItemKind.PROGRAM);

@@ -56,6 +56,14 @@ final class IngestTestDriver implements AutoCloseable {
         return driver.<String, StreamState>getKeyValueStore(StreamStores.STREAMS).get(stream);
     }
 
+    /** The task's exact counts ({@link StreamStores#COUNTS}), by key. */
+    java.util.Map<String, Long> counts() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        driver.<String, Long>getKeyValueStore(StreamStores.COUNTS).all()
+                .forEachRemaining(entry -> counts.put(entry.key, entry.value));
+        return counts;
+    }
+
     static String header(TestRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

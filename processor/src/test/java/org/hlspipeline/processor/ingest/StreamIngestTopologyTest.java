@@ -38,6 +38,24 @@ class StreamIngestTopologyTest {
     private TestOutputTopic<String, byte[]> deadLetters;
     private KeyValueStore<String, RenditionWindow> windows;
 
+    @Test
+    void anEventClaimingATwoGigabyteStringIsDeadLetteredWithoutBeingAllocated() {
+        byte[] valid = serde.serializer().serialize("hls.stream-events", end("news"));
+        // Header (5 bytes), then the stream id's length, zigzag varint: claim 2^31 - 9 bytes instead of "news".
+        byte[] claim = java.util.Arrays.copyOf(valid, 5 + 5);
+        long zigzag = (long) (Integer.MAX_VALUE - 8) << 1;
+        for (int i = 5; i < 10; i++) {
+            claim[i] = (byte) ((zigzag & 0x7F) | (i < 9 ? 0x80 : 0));
+            zigzag >>>= 7;
+        }
+
+        rawEvents.pipeInput("news", claim);
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("deserialization");
+        assertThat(header(dead, DeadLetters.DETAIL)).contains("String length 2147483639 exceeds maximum allowed");
+    }
+
     private TopologyTestDriver driverAt(Instant wallClock) {
         return new IngestTestDriver(wallClock).driver;
     }

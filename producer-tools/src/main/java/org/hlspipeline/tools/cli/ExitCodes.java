@@ -23,6 +23,11 @@ public final class ExitCodes {
      * restarted its numbering, or an asset whose renditions do not line up. The message names the file and line.
      */
     public static final int INPUT = 5;
+    /**
+     * The app's state says the pipeline would refuse the event, so it was not sent: {@code segment --app-url} for
+     * a stream that has ended. (6 is {@code rebuild}'s: the application's group still has members.)
+     */
+    public static final int APP_REFUSES = 7;
     /** The command was interrupted (a long-running one, such as {@code tail}) before it finished. */
     public static final int INTERRUPTED = 130;
 

@@ -11,6 +11,7 @@ import org.hlspipeline.tools.cli.InputChecks;
 import org.hlspipeline.tools.cli.VersionProvider;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "segment", sortOptions = false, mixinStandardHelpOptions = true,
@@ -21,14 +22,17 @@ import picocli.CommandLine.Option;
                     + "/streams/<stream>/renditions/<rendition>/playlist.m3u8.",
             "",
             "Publishing the same sequence with the same path again is harmless; the same sequence with another "
-                    + "path is a conflict that the pipeline dead-letters."
+                    + "path is a conflict that the pipeline dead-letters.",
+            "",
+            "With --app-url, the app is asked first whether the stream has ended: a segment of an ended stream is "
+                    + "refused (exit code 7, nothing sent) rather than published and dead-lettered."
         },
         footer = {
             "",
             "Example:",
             "  producer-tools segment --stream news --rendition 720p \\",
             "      --sequence 42 --duration 2.002 --path seg42.ts \\",
-            "      --program-date-time 2026-11-21T20:00:00Z"
+            "      --program-date-time 2026-11-21T20:00:00Z --app-url http://127.0.0.1:8080"
         })
 public final class SegmentCommand extends RenditionEventCommand {
 
@@ -56,6 +60,14 @@ public final class SegmentCommand extends RenditionEventCommand {
     @Option(names = "--discontinuity", order = 7,
             description = "This segment starts a discontinuity (new timestamps, encoder restart, format change).")
     boolean discontinuity;
+
+    @Mixin
+    AppStateCheck app;
+
+    @Override
+    AppStateCheck.Verdict verdict(Outgoing outgoing) {
+        return app.segmentVerdict(outgoing.key(), tools().environment());
+    }
 
     @Override
     List<Optional<String>> problems() {

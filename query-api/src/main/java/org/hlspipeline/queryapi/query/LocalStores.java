@@ -103,7 +103,11 @@ public class LocalStores {
         return count[0];
     }
 
-    private <V> void scan(String storeName, BiConsumer<String, V> each) {
+    /**
+     * Every entry of this instance's active partitions of one store (standby copies never), as its serde gives
+     * them. Throws {@link StoreUnavailableException} when none of them runs here now.
+     */
+    public <V> void scan(String storeName, BiConsumer<String, V> each) {
         KafkaStreams streams = locator.streams();
         try {
             ReadOnlyKeyValueStore<String, V> local = streams.store(StoreQueryParameters

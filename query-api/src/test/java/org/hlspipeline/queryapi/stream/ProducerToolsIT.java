@@ -46,6 +46,42 @@ class ProducerToolsIT {
         }
     }
 
+    @Test
+    void aSegmentForAStreamTheAppSaysHasEndedIsRefusedWithExit7AndNotSent(@TempDir Path dataDir) {
+        TestPipeline pipeline = TestPipeline.unique("tools-ended");
+        try (PipelineInstance app = PipelineInstance.start(pipeline, dataDir)) {
+            String[] connection = {"--bootstrap-servers", TestKafka.bootstrapServers(),
+                    "--topic", pipeline.streamEvents()};
+            String[] first = {"segment", "--stream", "over", "--rendition", "720p", "--sequence", "1", "--duration",
+                    "2", "--path", "/o/1.ts", "--app-url", app.baseUrl()};
+            assertThat(ProducerTools.run(concat(connection, first))).isZero();
+            assertThat(ProducerTools.run(concat(connection, "end", "--stream", "over"))).isZero();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> app.http().get().uri("/api/streams/over").exchange().returnResult(String.class)
+                            .getResponseBody().collectList().block().toString(),
+                            body -> body.contains("\"ended\":true"));
+
+            String[] late = {"segment", "--stream", "over", "--rendition", "720p", "--sequence", "2", "--duration",
+                    "2", "--path", "/o/2.ts", "--app-url", app.baseUrl()};
+            long before = records(pipeline.streamEvents());
+            assertThat(ProducerTools.run(concat(connection, late))).isEqualTo(7);
+            assertThat(records(pipeline.streamEvents())).as("records on the topic").isEqualTo(before);
+        }
+    }
+
+    /** How many records the topic holds: the sum of its partitions' end offsets. */
+    private static long records(String topic) {
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.of("bootstrap.servers",
+                             TestKafka.bootstrapServers()), new org.apache.kafka.common.serialization
+                             .ByteArrayDeserializer(), new org.apache.kafka.common.serialization
+                             .ByteArrayDeserializer())) {
+            return consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList())
+                    .values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     private static String[] concat(String[] connection, String... command) {
         String[] args = new String[command.length + connection.length];
         System.arraycopy(command, 0, args, 0, command.length);

@@ -31,6 +31,10 @@ import org.hlspipeline.schemas.registry.SchemaRegistryException;
  */
 public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
+    static {
+        AvroLimits.apply();
+    }
+
     private static final DecoderFactory DECODERS = DecoderFactory.get();
     private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();
 
