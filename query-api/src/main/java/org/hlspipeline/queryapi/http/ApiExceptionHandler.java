@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every error leaves as {@code application/problem+json}: Spring's own (unreadable JSON, unknown path, …) through
  * the base class, the API's through {@link Problems}, and the rest as a 503 when Kafka or the stores are
- * unavailable. Nothing answers with a stack trace.
+ * unavailable. Nothing answers with a stack trace. A client that went away gets nothing and a DEBUG line
+ * ({@link DisconnectedClients}).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -52,6 +53,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
+        if (DisconnectedClients.gone(e, exchange)) {
+            // Nobody is left to read an answer, or the answer has left already: nothing to write.
+            DisconnectedClients.logGone(e, exchange);
+            return Mono.empty();
+        }
         log.error("Unexpected error serving {}", exchange.getRequest().getPath(), e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged.");
