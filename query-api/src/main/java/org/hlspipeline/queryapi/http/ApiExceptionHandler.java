@@ -8,11 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
@@ -63,6 +66,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "An unexpected error occurred; it has been logged.");
         body.setType(URI.create("/problems/internal"));
         return handleExceptionInternal(e, body, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /** A body past {@code HLS_MAX_BODY_SIZE}: the one limit Spring enforces (docs/operations.md, HTTP limits). */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         ServerWebExchange exchange) {
+        if (e instanceof ContentTooLargeException) {
+            e.getBody().setType(URI.create("/problems/body-too-large"));
+            e.getBody().setDetail("The request body is larger than the server reads (HLS_MAX_BODY_SIZE)");
+        }
+        return super.handleResponseStatusException(e, headers, status, exchange);
     }
 
     private Mono<ResponseEntity<Object>> unavailable(String type, String title, String detail,

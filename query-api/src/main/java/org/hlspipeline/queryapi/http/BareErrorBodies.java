@@ -42,12 +42,11 @@ final class BareErrorBodies extends ChannelOutboundHandlerAdapter {
         switch (status) {
             case 414 -> {
                 type = "uri-too-long";
-                detail = "The request line is longer than the server reads (server.netty.max-initial-line-length)";
+                detail = "The request line is longer than the server reads (HLS_MAX_REQUEST_LINE)";
             }
             case 431 -> {
                 type = "headers-too-large";
-                detail = "The request headers are larger than the server reads "
-                        + "(server.max-http-request-header-size)";
+                detail = "The request headers are larger than the server reads (HLS_MAX_HEADER_SIZE)";
             }
             default -> {
                 type = "invalid-request";
