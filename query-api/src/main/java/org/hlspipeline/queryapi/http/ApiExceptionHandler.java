@@ -8,11 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
@@ -20,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every error leaves as {@code application/problem+json}: Spring's own (unreadable JSON, unknown path, …) through
  * the base class, the API's through {@link Problems}, and the rest as a 503 when Kafka or the stores are
- * unavailable. Nothing answers with a stack trace.
+ * unavailable. Nothing answers with a stack trace. A client that went away gets nothing and a DEBUG line
+ * ({@link DisconnectedClients}).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -52,11 +56,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
+        if (DisconnectedClients.gone(e, exchange)) {
+            // Nobody is left to read an answer, or the answer has left already: nothing to write.
+            DisconnectedClients.logGone(e, exchange);
+            return Mono.empty();
+        }
         log.error("Unexpected error serving {}", exchange.getRequest().getPath(), e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged.");
         body.setType(URI.create("/problems/internal"));
         return handleExceptionInternal(e, body, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /** A body past {@code HLS_MAX_BODY_SIZE}: the one limit Spring enforces (docs/operations.md, HTTP limits). */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         ServerWebExchange exchange) {
+        if (e instanceof ContentTooLargeException) {
+            e.getBody().setType(URI.create("/problems/body-too-large"));
+            e.getBody().setDetail("The request body is larger than the server reads (HLS_MAX_BODY_SIZE)");
+        }
+        return super.handleResponseStatusException(e, headers, status, exchange);
     }
 
     private Mono<ResponseEntity<Object>> unavailable(String type, String title, String detail,

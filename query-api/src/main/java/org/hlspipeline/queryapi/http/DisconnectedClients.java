@@ -1,0 +1,50 @@
+package org.hlspipeline.queryapi.http;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
+
+import reactor.core.publisher.Hooks;
+
+/**
+ * A client that closes its connection early (a player that gives up, a tool that is killed, a half-close) is
+ * normal traffic, not a fault of the server: it is logged at DEBUG, without a stack trace, so that strangers
+ * cannot fill the log with ERRORs (see docs/operations.md, HTTP limits and logging). Spring's
+ * {@link DisconnectedClientHelper} knows Reactor Netty's {@code AbortedException} and the "connection reset by
+ * peer" and "broken pipe" messages; an error on a response already sent can only be a lost connection too.
+ */
+@Component
+class DisconnectedClients {
+
+    private static final Logger log = LoggerFactory.getLogger(DisconnectedClients.class);
+    /** Reactor's hooks are global and add up, so one hook serves every instance in the JVM. */
+    private static final AtomicBoolean HOOKED = new AtomicBoolean();
+
+    DisconnectedClients() {
+        // A connection reset while a request body is read is signalled twice; the second signal reaches
+        // Reactor's dropped-error hook, which would log it at ERROR.
+        if (HOOKED.compareAndSet(false, true)) {
+            Hooks.onErrorDropped(e -> {
+                if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+                    log.debug("Client gone, dropped signal: {}", e.toString());
+                } else {
+                    log.error("Error dropped by an operator", e);
+                }
+            });
+        }
+    }
+
+    /** Whether {@code e} means the client has gone away or the response can no longer be changed. */
+    static boolean gone(Throwable e, ServerWebExchange exchange) {
+        return DisconnectedClientHelper.isClientDisconnectedException(e) || exchange.getResponse().isCommitted();
+    }
+
+    static void logGone(Throwable e, ServerWebExchange exchange) {
+        log.debug("Client gone while {} {} was served: {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), e.toString());
+    }
+}
