@@ -1,6 +1,5 @@
 package org.hlspipeline.processor.channel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -11,22 +10,19 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.hlspipeline.processor.kafka.DeadLetterReason;
-import org.hlspipeline.processor.kafka.DeadLetters;
 import org.hlspipeline.processor.playout.ChannelSegment;
 import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.LiveFeed;
 import org.hlspipeline.processor.playout.Playout;
 import org.hlspipeline.processor.playout.PlayoutCommand;
 import org.hlspipeline.schemas.channel.AiredSegment;
-import org.hlspipeline.schemas.channel.Alert;
 import org.hlspipeline.schemas.channel.Broadcast;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.processor.kafka.DueIndex;
+import org.hlspipeline.processor.kafka.HeldRecords;
 import org.hlspipeline.processor.kafka.RecordOutcomes;
 import org.hlspipeline.processor.kafka.TaskClock;
 
@@ -46,11 +42,12 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     private ProcessorContext<String, byte[]> context;
     private ChannelStore channels;
     private KeyValueStore<String, Long> seen;
-    private TimestampedKeyValueStore<String, byte[]> broadcasts;
     private DueIndex due;
     private TaskClock clock;
     private RecordOutcomes outcomes;
     private LiveFeed liveFeed = LiveFeed.NONE;
+    private HeldRecords held;
+    private BroadcastIntake alerts;
 
     ChannelCommandProcessor(ChannelPlayoutSettings settings) {
         this.settings = settings;
@@ -62,15 +59,17 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         this.channels = new ChannelStore(context.getStateStore(ChannelStores.CHANNELS),
                 context.getStateStore(ChannelStores.PROGRAMMES));
         this.seen = context.getStateStore(ChannelStores.SEEN);
-        this.broadcasts = context.getStateStore(ChannelStores.BROADCASTS);
         this.due = new DueIndex(context.getStateStore(ChannelStores.DUE));
         this.clock = new TaskClock(context);
         this.outcomes = new RecordOutcomes(context, ChannelStores.COUNTS, DEAD_LETTER_CHILD,
                 settings.listener()::deadLettered);
+        this.alerts = new BroadcastIntake(context, settings, seen, outcomes);
         if (settings.liveWindowDeserializer() != null) {
             this.liveFeed = new StoreLiveFeed(context.getStateStore(ChannelStores.LIVE_WINDOWS),
                     settings.liveWindowDeserializer(), settings.topics().liveWindows());
         }
+        // Channels go on airing while commands are held: what is on air does not wait for a late command.
+        this.held = new HeldRecords(context, ChannelStores.HELD, "channel commands", this::apply);
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
                 wallClock -> tick(clock.punctuationTime(wallClock)));
     }
@@ -78,7 +77,12 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
     @Override
     public void process(Record<String, byte[]> record) {
         clock.recordProcessed();
-        tick(clock.streamTime());
+        held.offer(record, clock.streamTime());
+    }
+
+    /** Applies one command as of {@code streamTime}; see {@link HeldRecords.Step} for what it may throw. */
+    private void apply(Record<String, byte[]> record, long streamTime) {
+        tick(streamTime);
         ChannelCommand command;
         try {
             command = settings.commandDeserializer().deserialize(topic(), record.headers(), record.value());
@@ -98,6 +102,8 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
             return;
         }
         String seenKey = channelId + "/" + command.getCommandId();
+        // Read before anything is written: a registry that does not answer holds the command, unapplied.
+        List<KeyValue<String, ValueAndTimestamp<Broadcast>>> active = current == null ? alerts.active() : List.of();
         if (seen.get(seenKey) != null) {
             outcomes.count(RecordOutcomes.DUPLICATE, COMMAND);
             settings.listener().duplicateCommand(channelId, command.getCommandId());
@@ -110,8 +116,8 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         PlayoutCommand playout = ChannelCommandMapper.toDomain(command);
         ChannelState base = current == null ? ChannelState.create(channelId) : current;
         ChannelState scheduled = Playout.schedule(base, playout, effective);
-        if (current == null) {
-            scheduled = joinActiveAlerts(scheduled);
+        for (KeyValue<String, ValueAndTimestamp<Broadcast>> alert : active) {
+            scheduled = alerts.offer(scheduled, alert);
         }
         save(channelId, current, scheduled);
         outcomes.count(RecordOutcomes.APPLIED, COMMAND);
@@ -149,103 +155,12 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
      * a cancellation reaches the channels that took the alert in.
      */
     private void applyNewAlerts() {
-        List<KeyValue<String, ValueAndTimestamp<Broadcast>>> fresh = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> it = broadcasts.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, ValueAndTimestamp<byte[]>> entry = it.next();
-                String seenKey = "alert/" + entry.key;
-                if (entry.value == null || entry.value.value() == null || seen.get(seenKey) != null) {
-                    continue;
-                }
-                seen.put(seenKey, entry.value.timestamp());
-                String alertId = BroadcastStoreUpdater.alertIdOf(entry.key);
-                Broadcast broadcast = readableBroadcast(alertId, entry.value);
-                if (broadcast != null) {
-                    fresh.add(KeyValue.pair(alertId, ValueAndTimestamp.make(broadcast, entry.value.timestamp())));
-                }
-            }
-        }
-        for (KeyValue<String, ValueAndTimestamp<Broadcast>> entry : fresh) {
+        for (KeyValue<String, ValueAndTimestamp<Broadcast>> alert : alerts.fresh()) {
             for (String channelId : channels.channelIds()) {
                 ChannelState state = channels.get(channelId);
-                save(channelId, state, offerAlert(state, entry.key, entry.value.value(), entry.value.timestamp()));
+                save(channelId, state, alerts.offer(state, alert));
             }
         }
-    }
-
-    /**
-     * The broadcast, or null when it cannot be read or breaks a rule. Every task reads every broadcast, so only
-     * the task of partition 0 dead-letters it: one dead letter per bad record, as for any other topic.
-     */
-    private Broadcast readableBroadcast(String alertId, ValueAndTimestamp<byte[]> raw) {
-        String problem;
-        Throwable error = null;
-        Broadcast broadcast = null;
-        try {
-            broadcast = settings.broadcastDeserializer().deserialize(settings.topics().broadcasts(), raw.value());
-            problem = broadcast == null ? "empty value" : BroadcastCheck.problem(alertId, broadcast).orElse(null);
-        } catch (SerializationException e) {
-            problem = e.getMessage();
-            error = e;
-        }
-        if (problem == null) {
-            return broadcast;
-        }
-        if (context.taskId().partition() == 0) {
-            DeadLetterReason reason = error == null ? DeadLetterReason.INVALID : DeadLetterReason.DESERIALIZATION;
-            outcomes.deadLetterBroadcast(DeadLetters.of(new Record<>(alertId, raw.value(), raw.timestamp()),
-                    settings.topics().broadcasts(), reason, problem, error), reason, problem);
-        }
-        return null;
-    }
-
-    /**
-     * A channel created now takes in every broadcast so far, each as of its own record time, exactly as it would
-     * have had it existed when the broadcast arrived; the engine drops alerts already over at their boundary.
-     */
-    private ChannelState joinActiveAlerts(ChannelState state) {
-        ChannelState s = state;
-        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> it = broadcasts.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, ValueAndTimestamp<byte[]>> entry = it.next();
-                String alertId = BroadcastStoreUpdater.alertIdOf(entry.key);
-                Broadcast broadcast = decodeQuietly(entry.value);
-                if (broadcast != null && BroadcastCheck.problem(alertId, broadcast).isEmpty()) {
-                    s = offerAlert(s, alertId, broadcast, entry.value.timestamp());
-                }
-            }
-        }
-        return s;
-    }
-
-    private Broadcast decodeQuietly(ValueAndTimestamp<byte[]> raw) {
-        try {
-            return raw == null || raw.value() == null ? null
-                    : settings.broadcastDeserializer().deserialize(settings.topics().broadcasts(), raw.value());
-        } catch (SerializationException e) {
-            return null;
-        }
-    }
-
-    private ChannelState offerAlert(ChannelState state, String alertId, Broadcast broadcast, long receivedMillis) {
-        if (state == null || state.ended()) {
-            return state;
-        }
-        long received = receivedMillis * 1000;
-        if (broadcast.getPayload() instanceof Alert alert) {
-            // Whether it can air on this channel (configured by then, ladder covered) is decided at its boundary.
-            if (!targets(alert, state.channelId())) {
-                return state;
-            }
-            long start = Math.max(alert.getStartAt().toEpochMilli() * 1000, received + settings.commandLeadMicros());
-            return Playout.schedule(state, ChannelCommandMapper.toStartAlert(alertId, alert, start), start);
-        }
-        return Playout.schedule(state, new PlayoutCommand.CancelAlert(alertId),
-                received + settings.commandLeadMicros());
-    }
-
-    private static boolean targets(Alert alert, String channelId) {
-        return alert.getChannels().contains("*") || alert.getChannels().contains(channelId);
     }
 
     private void save(String channelId, ChannelState before, ChannelState after) {

@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.hlspipeline.processor.kafka.HeldRecords;
 import org.hlspipeline.processor.kafka.KeyPlacement;
 import org.hlspipeline.processor.kafka.Placement;
 import org.hlspipeline.processor.kafka.RecordOutcomes;
@@ -22,6 +23,7 @@ import org.hlspipeline.processor.kafka.RecordOutcomes;
  *                               │  channel-due   (next due µs|channelId)
  *                               │  channel-seen  (command ids and alerts taken in)
  *                               │  channel-record-counts (outcome/kind → count: what became of each command)
+ *                               │  channel-held-records  (arrival → command, while the schema registry is away)
  *                               └─ broadcasts    (global: alertId → latest broadcast, on every instance)
  *   hls.broadcasts ──▶ broadcast-store-updater ──▶ broadcasts
  *   hls.live-windows ──▶ live-stream-windows-updater ──▶ live-stream-windows (global, live relays)
@@ -73,6 +75,7 @@ public final class ChannelPlayoutTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChannelStores.SEEN),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.addStateStore(RecordOutcomes.store(ChannelStores.COUNTS), PROCESSOR);
+        topology.addStateStore(HeldRecords.store(ChannelStores.HELD), PROCESSOR);
         topology.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
                         Stores.persistentTimestampedKeyValueStore(ChannelStores.BROADCASTS),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),

@@ -16,6 +16,11 @@ public final class ChannelStores {
      * reason, and how many broadcasts it dead-lettered ({@link org.hlspipeline.processor.kafka.RecordOutcomes}).
      */
     public static final String COUNTS = "channel-record-counts";
+    /**
+     * Arrival position → a channel command held back while the schema registry does not answer
+     * ({@link org.hlspipeline.processor.kafka.HeldRecords}); empty otherwise.
+     */
+    public static final String HELD = "channel-held-records";
     /** Global: {@code alertId} → the latest Broadcast (alert or cancellation), on every instance. */
     public static final String BROADCASTS = "broadcasts";
 

@@ -21,6 +21,7 @@ import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.processor.kafka.DueIndex;
+import org.hlspipeline.processor.kafka.HeldRecords;
 import org.hlspipeline.processor.kafka.SegmentMediaRecords;
 import org.hlspipeline.processor.kafka.TaskClock;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
     private TaskClock clock;
     private RecordOutcomes outcomes;
     private IdleStreams idle;
+    private HeldRecords held;
     /** Null in a topology without the live-windows output. */
     private LiveWindowPublisher liveWindows;
 
@@ -74,22 +76,38 @@ final class StreamEventProcessor implements Processor<String, byte[], String, by
                     settings.topics().liveWindows());
         }
         this.idle = new IdleStreams(settings, windows, streams, gapDeadlines, liveWindows);
-        context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
-                wallClock -> expireGaps(clock.punctuationTime(wallClock)));
-        context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
-                wallClock -> idle.expire(clock.punctuationTime(wallClock)));
+        this.held = new HeldRecords(context, StreamStores.HELD, "stream events", this::apply);
+        // While records are held, the input is incomplete up to stream time: a gap or an idle stream may only
+        // look so because its next record is among them.
+        context.schedule(settings.gapCheckInterval(), PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+            if (!held.any()) {
+                expireGaps(clock.punctuationTime(wallClock));
+            }
+        });
+        context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+            if (!held.any()) {
+                idle.expire(clock.punctuationTime(wallClock));
+            }
+        });
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         clock.recordProcessed();
-        expireGaps(clock.streamTime());
+        held.offer(record, clock.streamTime());
+    }
+
+    /** Applies one event as of {@code streamTime}; see {@link HeldRecords.Step} for what it may throw. */
+    private void apply(Record<String, byte[]> record, long streamTime) {
+        // Before the decoding, as a run without the registry outage does it: expiring again at the same time
+        // when the record is held and applied later changes nothing.
+        expireGaps(streamTime);
         StreamEvent event;
         try {
             event = settings.eventDeserializer().deserialize(topic(), record.headers(), record.value());
         } catch (SerializationException e) {
-            // Only a record that cannot be read is dead-lettered. Anything else (the registry unreachable) is
-            // not the record's fault: it fails the task, which is retried, so no valid record is lost.
+            // Only a record that cannot be read is dead-lettered. An unreachable registry is not the record's
+            // fault: the record is held (HeldRecords) and applied once the registry answers.
             deadLetter(record, DeadLetterReason.DESERIALIZATION, e.getMessage(), e);
             return;
         }

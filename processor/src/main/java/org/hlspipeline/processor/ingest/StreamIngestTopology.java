@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.hlspipeline.processor.kafka.HeldRecords;
 import org.hlspipeline.processor.kafka.KeyPlacement;
 import org.hlspipeline.processor.kafka.Placement;
 import org.hlspipeline.processor.kafka.RecordOutcomes;
@@ -21,6 +22,7 @@ import org.hlspipeline.processor.kafka.RecordOutcomes;
  *                             │  streams               (streamId → renditions, descriptions, ended)
  *                             │  stream-gap-deadlines  (deadline|streamId/rendition, pending windows only)
  *                             │  stream-record-counts  (outcome/kind → count: what became of each event)
+ *                             │  stream-held-records   (arrival → event, while the schema registry is away)
  * </pre>
  *
  * Values are read as raw bytes and decoded inside the processor, so a record that cannot be decoded is
@@ -72,6 +74,7 @@ public final class StreamIngestTopology {
                 Stores.persistentKeyValueStore(StreamStores.GAP_DEADLINES), Serdes.String(), Serdes.String()),
                 PROCESSOR);
         topology.addStateStore(RecordOutcomes.store(StreamStores.COUNTS), PROCESSOR);
+        topology.addStateStore(HeldRecords.store(StreamStores.HELD), PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.topics().deadLetters(), new StringSerializer(),
                 new ByteArraySerializer(), PROCESSOR);
         if (settings.liveWindowSerializer() != null) {

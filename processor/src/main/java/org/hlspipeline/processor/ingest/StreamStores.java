@@ -21,6 +21,12 @@ public final class StreamStores {
      */
     public static final String COUNTS = "stream-record-counts";
 
+    /**
+     * Arrival position → a stream event held back while the schema registry does not answer
+     * ({@link org.hlspipeline.processor.kafka.HeldRecords}); empty otherwise.
+     */
+    public static final String HELD = "stream-held-records";
+
     private StreamStores() {
     }
 }

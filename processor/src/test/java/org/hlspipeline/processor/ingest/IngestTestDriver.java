@@ -16,9 +16,11 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.hlspipeline.processor.kafka.PipelineTopics;
+import org.hlspipeline.processor.kafka.UnreachableRegistry;
 import org.hlspipeline.processor.window.RenditionWindow;
 import org.hlspipeline.processor.window.StreamState;
 import org.hlspipeline.schemas.registry.BundledSchemaRegistry;
+import org.hlspipeline.schemas.registry.SchemaRegistry;
 import org.hlspipeline.schemas.serde.AvroSerde;
 import org.hlspipeline.schemas.stream.StreamEvent;
 
@@ -31,9 +33,15 @@ final class IngestTestDriver implements AutoCloseable {
     final TestOutputTopic<String, byte[]> deadLetters;
 
     IngestTestDriver(Instant wallClock) {
+        this(wallClock, new BundledSchemaRegistry());
+    }
+
+    /** @param registry where the processor looks up schema ids; the test's producers use the bundled ids */
+    IngestTestDriver(Instant wallClock, SchemaRegistry registry) {
         PipelineTopics topics = PipelineTopics.defaults();
         AvroSerde<StreamEvent> serde = AvroSerde.of(StreamEvent.class, new BundledSchemaRegistry());
-        StreamIngestSettings settings = StreamIngestSettings.defaults(topics, serde.deserializer())
+        StreamIngestSettings settings = StreamIngestSettings.defaults(topics,
+                        AvroSerde.of(StreamEvent.class, registry).deserializer())
                 .withIdleTtl(Duration.ofHours(1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test-" + java.util.UUID.randomUUID());
