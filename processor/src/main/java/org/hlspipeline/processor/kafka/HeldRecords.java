@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * and every later record of the task queues behind it, so the task applies its input in log order whatever
  * happens. The task's offsets go on committing with the held records, under exactly-once in the same
  * transaction, so a crash during the outage loses nothing and holds nothing twice. The registry is asked again
- * after one second, doubling up to thirty ({@link RegistryRetry}); each failure is logged once.
+ * after one second, doubling up to ten ({@link RegistryRetry}); each failure is logged once.
  *
  * <p>A held record is applied as of the stream time at which it arrived, so the task decides what a run without
  * the outage would have decided. Time-driven work of the processor that depends on the input being complete (gap

@@ -2,7 +2,7 @@ package org.hlspipeline.processor.kafka;
 
 /**
  * When a task next asks the schema registry, after it failed to answer {@code failures} times in a row: one
- * second after the first failure, doubling up to thirty seconds. A pure value, so the schedule is tested without
+ * second after the first failure, doubling up to ten seconds. A pure value, so the schedule is tested without
  * a clock (see docs/operations.md, "Schema registry outage").
  *
  * @param failures      failed attempts in a row, 0 when the registry last answered
@@ -11,7 +11,7 @@ package org.hlspipeline.processor.kafka;
 public record RegistryRetry(int failures, long nextAttemptAt) {
 
     public static final long FIRST_DELAY_MILLIS = 1_000;
-    public static final long MAX_DELAY_MILLIS = 30_000;
+    public static final long MAX_DELAY_MILLIS = 10_000;
 
     private static final RegistryRetry ANSWERED = new RegistryRetry(0, Long.MIN_VALUE);
 

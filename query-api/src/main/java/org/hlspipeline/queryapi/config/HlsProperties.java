@@ -44,10 +44,12 @@ public record HlsProperties(
      * @param url     an external Confluent-compatible registry; blank: this app serves one itself
      * @param port    where the served registry listens (0: any free port)
      * @param address the served registry's bind address
+     * @param timeout connect and request timeout towards an external registry; also how long a registry that
+     *                hangs can block a stream thread per attempt (docs/operations.md, "Schema registry outage")
      */
     public record SchemaRegistry(String url, String basicAuthUserInfo, String truststoreLocation,
                                  String truststorePassword, String keystoreLocation, String keystorePassword,
-                                 int port, String address) {
+                                 int port, String address, Duration timeout) {
 
         public boolean external() {
             return url != null && !url.isBlank();

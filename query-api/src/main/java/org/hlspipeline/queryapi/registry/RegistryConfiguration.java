@@ -9,6 +9,7 @@ import org.hlspipeline.queryapi.http.WriteTokens;
 import org.hlspipeline.queryapi.kafka.KafkaConnection;
 import org.hlspipeline.schemas.registry.SchemaRegistries;
 import org.hlspipeline.schemas.registry.SchemaRegistry;
+import org.hlspipeline.schemas.registry.SchemaRegistryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +60,9 @@ class RegistryConfiguration {
         putIfSet(config, "schema.registry.ssl.truststore.password", registry.truststorePassword());
         putIfSet(config, "schema.registry.ssl.keystore.location", registry.keystoreLocation());
         putIfSet(config, "schema.registry.ssl.keystore.password", registry.keystorePassword());
+        if (registry.timeout() != null) {
+            config.put(SchemaRegistryConfig.TIMEOUT_MS, Long.toString(registry.timeout().toMillis()));
+        }
         return SchemaRegistries.fromConfig(config);
     }
 

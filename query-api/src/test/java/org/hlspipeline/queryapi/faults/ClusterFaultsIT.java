@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
-import org.hlspipeline.processor.hls.HlsPlaylistParser;
-import org.hlspipeline.processor.hls.ParsedMediaPlaylist;
 import org.hlspipeline.queryapi.testing.AppProcess;
-import org.hlspipeline.queryapi.testing.HttpPlaylists;
 import org.hlspipeline.queryapi.testing.KafkaCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +33,7 @@ class ClusterFaultsIT {
 
     private static final int STREAMS = 50;
     private static final int PARTITIONS = 6;
-    private static final int WINDOW = 6;
     private static final String TOPIC = "hls.stream-events";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private KafkaCluster cluster;
     private AppProcess first;
@@ -105,8 +96,8 @@ class ClusterFaultsIT {
             assertThat(load.failed()).as("sends not acknowledged").isZero();
             acknowledged = new LinkedHashMap<>(load.lastAcknowledged());
             acknowledged.put(posted, writer.lastAccepted());
-            awaitEveryAcknowledgedSegment(first);
-            awaitEveryAcknowledgedSegment(second);
+            ServedPlaylists.awaitEveryAcknowledgedSegment(first, acknowledged);
+            ServedPlaylists.awaitEveryAcknowledgedSegment(second, acknowledged);
             cluster.restart(leader);
             cluster.awaitBrokers(KafkaCluster.NODES);
         }
@@ -139,44 +130,16 @@ class ClusterFaultsIT {
         assertThat(playlists(second)).isEqualTo(before);
     }
 
-    private void awaitEveryAcknowledgedSegment(AppProcess instance) {
-        acknowledged.forEach((stream, last) -> {
-            ParsedMediaPlaylist playlist = await(stream + " caught up on " + instance.name())
-                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> HlsPlaylistParser.parseMedia(get(instance, mediaPath(stream))),
-                            p -> p.uris().contains("seg" + last + ".ts"));
-            assertThat(playlist.uris()).as(stream).isEqualTo(
-                    LongStream.rangeClosed(last - WINDOW + 1, last).mapToObj(n -> "seg" + n + ".ts").toList());
-        });
-    }
-
     /** Every acknowledged stream's media playlist, as the instance serves it now. */
     private Map<String, String> playlists(AppProcess instance) {
         Map<String, String> served = new LinkedHashMap<>();
         for (String stream : acknowledged.keySet()) {
-            String body = get(instance, mediaPath(stream));
+            String body = ServedPlaylists.body(instance, stream);
             if (body != null) {
                 served.put(stream, body);
             }
         }
         return served;
-    }
-
-    private static String mediaPath(String stream) {
-        return HttpPlaylists.mediaPath(stream, SegmentLoad.RENDITION);
-    }
-
-    private static String get(AppProcess instance, String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     private static int partitionOf(String key) {

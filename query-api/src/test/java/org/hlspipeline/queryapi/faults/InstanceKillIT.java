@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
-import org.hlspipeline.processor.hls.HlsPlaylistParser;
-import org.hlspipeline.processor.hls.ParsedMediaPlaylist;
 import org.hlspipeline.queryapi.testing.HttpPlaylists;
 import org.hlspipeline.queryapi.testing.AppProcess;
 import org.hlspipeline.queryapi.testing.KafkaCluster;
@@ -35,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 class InstanceKillIT {
 
     private static final int STREAMS = 200;
-    private static final int WINDOW = 6;
     private static final Duration ROUND = Duration.ofSeconds(2);
 
     private KafkaCluster cluster;
@@ -90,17 +82,7 @@ class InstanceKillIT {
             assertThat(load.failed()).as("sends Kafka did not acknowledge").isZero();
             assertThat(acknowledged).hasSize(STREAMS);
             for (AppProcess instance : List.of(first, second)) {
-                for (String stream : load.streams()) {
-                    long last = acknowledged.get(stream);
-                    ParsedMediaPlaylist playlist = await(stream + " caught up on " + instance.name())
-                            .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> playlist(instance, stream), p -> p != null && p.mediaSequence() > 0
-                                    && p.uris().contains("seg" + last + ".ts"));
-                    assertThat(playlist.mediaSequence()).as(stream).isEqualTo(last - WINDOW + 1);
-                    assertThat(playlist.uris()).as(stream).isEqualTo(
-                            LongStream.rangeClosed(last - WINDOW + 1, last).mapToObj(n -> "seg" + n + ".ts").toList());
-                    assertThat(playlist.lines()).as(stream).noneMatch(line -> line.startsWith("#EXT-X-GAP"));
-                }
+                ServedPlaylists.awaitEveryAcknowledgedSegment(instance, acknowledged);
             }
             System.out.printf("InstanceKillIT: %d streams, %d segment events acknowledged; survivor polls %d, failed "
                             + "%d, longest gap between good answers %d ms; killed instance ready again %d ms after "
@@ -116,20 +98,7 @@ class InstanceKillIT {
                 .pollInterval(Duration.ofMillis(100)).until(() -> load.acknowledged() >= target);
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private static int status(AppProcess instance, String stream) {
         return instance.status(HttpPlaylists.mediaPath(stream, SegmentLoad.RENDITION));
-    }
-
-    private static ParsedMediaPlaylist playlist(AppProcess instance, String stream) throws InterruptedException {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl()
-                    + HttpPlaylists.mediaPath(stream, SegmentLoad.RENDITION))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? HlsPlaylistParser.parseMedia(response.body()) : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

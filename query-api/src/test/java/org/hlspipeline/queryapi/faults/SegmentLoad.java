@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hlspipeline.processor.ingest.StreamEvents;
 import org.hlspipeline.schemas.registry.BundledSchemaRegistry;
@@ -39,6 +40,12 @@ final class SegmentLoad implements AutoCloseable {
 
     /** {@code count} streams {@code <prefix>-000}..., one segment each per {@code round}. */
     SegmentLoad(String bootstrapServers, String topic, String prefix, int count, Duration round) {
+        this(bootstrapServers, topic, prefix, count, round, new AvroSerializer<>(new BundledSchemaRegistry()));
+    }
+
+    /** As above, with the events written by {@code serializer}. */
+    SegmentLoad(String bootstrapServers, String topic, String prefix, int count, Duration round,
+                Serializer<StreamEvent> serializer) {
         this.streams = IntStream.range(0, count).mapToObj(i -> String.format("%s-%03d", prefix, i)).toList();
         this.round = round;
         this.topic = topic;
@@ -46,7 +53,7 @@ final class SegmentLoad implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new AvroSerializer<>(new BundledSchemaRegistry()));
+                new StringSerializer(), serializer);
         this.thread = new Thread(this::run, "segment-load");
         thread.setDaemon(true);
         thread.start();
