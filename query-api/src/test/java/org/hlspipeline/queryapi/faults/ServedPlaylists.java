@@ -57,7 +57,7 @@ final class ServedPlaylists {
     static void awaitEveryAcknowledgedSegment(AppProcess instance, Map<String, Long> acknowledged) {
         acknowledged.forEach((stream, last) -> {
             ParsedMediaPlaylist playlist = await(stream + " caught up on " + instance.name())
-                    .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                     .until(() -> playlist(instance, stream), p -> p != null && p.uris().contains("seg" + last + ".ts"));
             assertThat(playlist.mediaSequence()).as(stream).isEqualTo(Math.max(0, last - WINDOW + 1));
             assertThat(playlist.uris()).as(stream).isEqualTo(LongStream.rangeClosed(Math.max(0, last - WINDOW + 1),
