@@ -41,8 +41,8 @@ class RebuildRepeats {
         for (int run = 1; run <= runs; run++) {
             timings.run = run;
             launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectors).build(), timings);
-            System.out.printf("RebuildRepeats: run %d of %d done, %d failures so far%n", run, runs,
-                    timings.failures.size());
+            progress(String.format("RebuildRepeats: run %d of %d done, %d failures so far%n", run, runs,
+                    timings.failures.size()));
         }
         timings.millisByClass.forEach((test, millis) -> {
             List<Long> sorted = millis.stream().sorted().toList();
@@ -54,6 +54,17 @@ class RebuildRepeats {
                         .toList());
         assertThat(timings.millisByClass.values()).allSatisfy(m -> assertThat(m).hasSize(runs));
         assertThat(timings.failures).as("failures, by run").isEmpty();
+    }
+
+    /** To the console and to target/rebuild-repeats.txt, which can be followed while the runs go on. */
+    private static void progress(String line) {
+        System.out.print(line);
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "rebuild-repeats.txt"), line,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Each test class's time per run, and every failed test with the run it failed in. */
@@ -78,7 +89,7 @@ class RebuildRepeats {
                 String cause = result.getThrowable().map(t -> t.getClass().getSimpleName() + ": "
                         + firstLine(t.getMessage())).orElse(result.getStatus().name());
                 failures.add("run " + run + ": " + name + ": " + cause);
-                System.out.printf("RebuildRepeats: run %d FAILED %s: %s%n", run, name, cause);
+                progress(String.format("RebuildRepeats: run %d FAILED %s: %s%n", run, name, cause));
             }
             if (id.isContainer() && TESTS.stream().anyMatch(n -> n.endsWith("." + name))) {
                 millisByClass.computeIfAbsent(name, k -> new ArrayList<>()).add(millis);
