@@ -64,11 +64,7 @@ class DiskFullIT {
                 long freeWhilePaused = disk.usableBytes();
 
                 disk.empty();
-                long roomAt = System.nanoTime();
-                load.stop();
-                Map<String, Long> acknowledged = load.lastAcknowledged();
-                ServedPlaylists.awaitEveryAcknowledgedSegment(instance, acknowledged);
-                long caughtUpMillis = (System.nanoTime() - roomAt) / 1_000_000;
+                long caughtUpMillis = ServedPlaylists.millisUntilCaughtUp(instance, load, System.nanoTime());
                 viewers.close();
                 int deadLetters;
                 try (DeadLetterTopic dlq = new DeadLetterTopic(TestKafka.bootstrapServers(),
@@ -102,18 +98,10 @@ class DiskFullIT {
     }
 
     private static Map<String, String> environment(TestPipeline pipeline, Path dataDir) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(pipeline.environment());
         env.put("HLS_DATA_DIR", dataDir.toString());
         env.put("HLS_DATA_DIR_MIN_FREE", MINIMUM_FREE_MB + "MB");
         env.put("HLS_STANDBY_REPLICAS", "0");
-        env.put("HLS_APPLICATION_ID", pipeline.applicationId());
-        env.put("HLS_TOPIC_STREAM_EVENTS", pipeline.streamEvents());
-        env.put("HLS_TOPIC_DLQ", pipeline.deadLetters());
-        env.put("HLS_TOPIC_CHANNEL_COMMANDS", pipeline.channelCommands());
-        env.put("HLS_TOPIC_BROADCASTS", pipeline.broadcasts());
-        env.put("HLS_TOPIC_AS_RUN", pipeline.asRun());
-        env.put("HLS_TOPIC_LIVE_WINDOWS", pipeline.liveWindows());
-        env.put("HLS_TOPIC_SCHEMAS", pipeline.schemas());
         return env;
     }
 

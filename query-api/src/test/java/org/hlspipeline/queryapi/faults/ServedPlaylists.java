@@ -65,4 +65,15 @@ final class ServedPlaylists {
             assertThat(playlist.lines()).as(stream).noneMatch(line -> line.startsWith("#EXT-X-GAP"));
         });
     }
+
+    /**
+     * Once a fault is over: stops the load, waits until {@code instance} serves every segment Kafka acknowledged,
+     * and returns how long that took from {@code overAtNanos} ({@link System#nanoTime()}), in milliseconds.
+     */
+    static long millisUntilCaughtUp(AppProcess instance, SegmentLoad load, long overAtNanos)
+            throws InterruptedException {
+        load.stop();
+        awaitEveryAcknowledgedSegment(instance, load.lastAcknowledged());
+        return (System.nanoTime() - overAtNanos) / 1_000_000;
+    }
 }
