@@ -98,6 +98,8 @@ class KafkaSecurityIT {
         environment.put("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION", security.truststore().toString());
         environment.put("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_PASSWORD", security.truststorePassword());
         environment.put("HLS_TOPIC_PARTITIONS", "2");
+        // So that the purge of consumed repartition records (what Delete on the internal topics is for) shows soon.
+        environment.put("SPRING_KAFKA_STREAMS_PROPERTIES_REPARTITION_PURGE_INTERVAL_MS", "500");
         app = AppProcess.start("app", dir.resolve("app"), cluster.bootstrapServers(), environment).awaitReady();
         long appReady = System.nanoTime();
         System.out.printf("KafkaSecurityIT: cluster %d ms, users and %d ACLs %d ms, app ready %d ms%n",
@@ -136,16 +138,41 @@ class KafkaSecurityIT {
                 .until(() -> get("/streams/secure/renditions/720p/playlist.m3u8").body(), body -> body.contains("/s/2.ts"));
     }
 
+    /**
+     * A transcoder whose partitioner ignores the key: the app reroutes the misplaced records through its
+     * repartition topic (docs/partitioning.md), and then deletes them there once consumed, which takes the Delete
+     * ACL on its internal topics.
+     */
     @Test
     @Order(3)
+    void misplacedRecordsGoThroughTheRepartitionTopicWhichTheAppPurges() throws Exception {
+        Map<String, String> roundRobin = new HashMap<>(security.clientProperties("transcoder",
+                PASSWORDS.get("transcoder")));
+        roundRobin.put("partitioner.class", "org.apache.kafka.clients.producer.RoundRobinPartitioner");
+        configs.put("round-robin", KafkaSecurity.write(dir.resolve("round-robin.properties"), roundRobin));
+        for (int sequence = 3; sequence <= 6; sequence++) {
+            ToolRun run = tool("round-robin", "segment", "--stream", "secure", "--rendition", "720p",
+                    "--sequence", String.valueOf(sequence), "--duration", "2.0", "--path", "/s/" + sequence + ".ts",
+                    "--app-url", "none");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+        await("every segment in the playlist").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/streams/secure/renditions/720p/playlist.m3u8").body(), body -> body.contains("/s/6.ts"));
+        String repartition = APPLICATION + "-stream-events-by-key-repartition";
+        await("the repartition topic purged").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> offsets(repartition, OffsetSpec.earliest()), start -> start > 0);
+    }
+
+    @Test
+    @Order(4)
     void aWrongPasswordFailsWithOneLineNamingTheMechanismAndProducesNothing() throws Exception {
         Map<String, String> wrong = new HashMap<>(security.clientProperties("transcoder", "not-the-password"));
         Path file = KafkaSecurity.write(dir.resolve("wrong.properties"), wrong);
         long before = records(STREAM_EVENTS);
         try (ToolProcess tool = ToolProcess.start(dir, "wrong-password", List.of("segment",
                 "--bootstrap-servers", cluster.bootstrapServers(), "--command-config", file.toString(),
-                "--stream", "secure", "--rendition", "720p", "--sequence", "3", "--duration", "2.0",
-                "--path", "/s/3.ts", "--app-url", "none"))) {
+                "--stream", "secure", "--rendition", "720p", "--sequence", "7", "--duration", "2.0",
+                "--path", "/s/7.ts", "--app-url", "none"))) {
             assertThat(tool.awaitExit(Duration.ofSeconds(60))).as(tool.err()).isEqualTo(4);
             assertThat(tool.out()).isEmpty();
             assertThat(tool.err().lines().toList()).as("stderr").hasSize(1).first().asString()
@@ -157,7 +184,7 @@ class KafkaSecurityIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theSchedulerConfiguresAChannelThatTheAppLists() {
         ToolRun run = tool("scheduler", "command", "configure", "--channel", "secure-tv", "--rendition",
                 "720p:2500000:1280x720");
@@ -167,7 +194,7 @@ class KafkaSecurityIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noPrincipalCanDoMoreThanItsJob() throws Exception {
         ToolRun transcoderCommand = tool("transcoder", "command", "skip", "--channel", "secure-tv");
         assertThat(transcoderCommand.exitCode()).as(transcoderCommand.toString()).isEqualTo(4);
@@ -178,6 +205,11 @@ class KafkaSecurityIT {
             assertThatThrownBy(() -> pollFor(consumer, Duration.ofSeconds(20)))
                     .isInstanceOf(TopicAuthorizationException.class);
         }
+
+        ToolRun transcoderRebuild = tool("transcoder", "rebuild", "--application-id", APPLICATION, "--dry-run");
+        assertThat(transcoderRebuild.exitCode()).as(transcoderRebuild.toString()).isEqualTo(4);
+        assertThat(transcoderRebuild.err()).contains("not authorized to describe the consumer group '" + APPLICATION
+                + "'").contains("A rebuild needs Read on the group and on the input topics");
 
         ToolRun schedulerSegment = tool("scheduler", "segment", "--stream", "secure", "--rendition", "720p",
                 "--sequence", "9", "--duration", "2.0", "--path", "/s/9.ts", "--app-url", "none");
@@ -193,7 +225,7 @@ class KafkaSecurityIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theOperatorRebuildsOnceTheAppIsStoppedAndNoMore() throws Exception {
         app.stop();
         assertThat(topics()).anyMatch(topic -> topic.startsWith(APPLICATION + "-"));
@@ -278,12 +310,17 @@ class KafkaSecurityIT {
 
     /** How many records the topic holds, read as the admin: the sum of its partitions' end offsets. */
     private static long records(String topic) throws Exception {
+        return offsets(topic, OffsetSpec.latest());
+    }
+
+    /** The sum over the topic's partitions of their earliest or latest offsets, read as the admin. */
+    private static long offsets(String topic, OffsetSpec spec) throws Exception {
         try (Admin admin = cluster.admin()) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                latest.put(new TopicPartition(topic, p), spec);
             }
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset()).sum();
