@@ -185,16 +185,44 @@ class KafkaSecurityIT {
 
     @Test
     @Order(5)
-    void theSchedulerConfiguresAChannelThatTheAppLists() {
-        ToolRun run = tool("scheduler", "command", "configure", "--channel", "secure-tv", "--rendition",
+    void theSchedulerConfiguresAChannelAndCancelsAnAlert() {
+        ToolRun configure = tool("scheduler", "command", "configure", "--channel", "secure-tv", "--rendition",
                 "720p:2500000:1280x720");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(configure.exitCode()).as(configure.toString()).isZero();
+        ToolRun cancel = tool("scheduler", "cancel-alert", "--alert-id", "secure-alert");
+        assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
         await("the channel in the app").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get("/api/channels/secure-tv").statusCode() == 200);
     }
 
+    /** The app's other writes: channel commands from HTTP, the as-run log, dead letters. */
     @Test
     @Order(6)
+    void theAppTakesChannelCommandsAirsThemAndDeadLetters() throws Exception {
+        String item = "{\"itemId\": \"ep1\", \"title\": \"Episode 1\", \"vod\": {\"renditions\": {\"720p\": "
+                + "{\"uriTemplate\": \"https://cdn.example/ep1/720p/seg{n}.ts\"}}, \"segmentCount\": 30, "
+                + "\"segmentDuration\": 2.0}}";
+        HttpResponse<String> enqueued = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
+                        + "/channels/secure-tv/commands")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"enqueue\", \"items\": [" + item + "]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(enqueued.statusCode()).as(enqueued.body()).isBetween(200, 299);
+
+        assertThat(tool("transcoder", "end", "--stream", "secure-ended").exitCode()).isZero();
+        await("the stream ended").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/streams/secure-ended").body(), body -> body.contains("\"ended\":true"));
+        ToolRun late = tool("transcoder", "segment", "--stream", "secure-ended", "--rendition", "720p",
+                "--sequence", "1", "--duration", "2.0", "--path", "/e/1.ts", "--app-url", "none");
+        assertThat(late.exitCode()).as(late.toString()).isZero();
+
+        await("a dead letter").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> records("hls.dlq"), count -> count > 0);
+        await("the channel on the air").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> records("hls.as-run"), count -> count > 0);
+    }
+
+    @Test
+    @Order(7)
     void noPrincipalCanDoMoreThanItsJob() throws Exception {
         ToolRun transcoderCommand = tool("transcoder", "command", "skip", "--channel", "secure-tv");
         assertThat(transcoderCommand.exitCode()).as(transcoderCommand.toString()).isEqualTo(4);
@@ -225,7 +253,7 @@ class KafkaSecurityIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theOperatorRebuildsOnceTheAppIsStoppedAndNoMore() throws Exception {
         app.stop();
         assertThat(topics()).anyMatch(topic -> topic.startsWith(APPLICATION + "-"));
