@@ -195,7 +195,7 @@ class KafkaSecurityIT {
                 .until(() -> get("/api/channels/secure-tv").statusCode() == 200);
     }
 
-    /** The app's other writes: channel commands from HTTP, the as-run log, dead letters. */
+    /** The app's other writes: channel commands and broadcasts from HTTP, the as-run log, dead letters. */
     @Test
     @Order(6)
     void theAppTakesChannelCommandsAirsThemAndDeadLetters() throws Exception {
@@ -207,6 +207,13 @@ class KafkaSecurityIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"enqueue\", \"items\": [" + item + "]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(enqueued.statusCode()).as(enqueued.body()).isBetween(200, 299);
+        long broadcasts = records("hls.broadcasts");
+        HttpResponse<String> cancelled = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/broadcasts"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"type\": \"cancel-alert\", \"alertId\": \"secure-alert\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
+        assertThat(records("hls.broadcasts")).isEqualTo(broadcasts + 1);
 
         assertThat(tool("transcoder", "end", "--stream", "secure-ended").exitCode()).isZero();
         await("the stream ended").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
