@@ -69,7 +69,7 @@ class DiskFullIT {
                 int deadLetters;
                 try (DeadLetterTopic dlq = new DeadLetterTopic(TestKafka.bootstrapServers(),
                         pipeline.deadLetters())) {
-                    deadLetters = dlq.records().size();
+                    deadLetters = dlq.toEnd().size();
                 }
                 System.out.printf("DiskFullIT: %d streams; %d KB of the data directory used once ready; paused with %d KB free; %d segment events acknowledged "
                                 + "while paused, %d in all, %d failed; reads %d, failed %d, longest gap %d ms; "

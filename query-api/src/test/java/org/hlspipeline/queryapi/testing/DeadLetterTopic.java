@@ -41,6 +41,21 @@ public final class DeadLetterTopic implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * Everything committed to the topic by now: polls until this reader has its partitions and stands at their
+     * ends, so that "no dead letter" means none was written, not that none was read yet.
+     */
+    public List<ConsumerRecord<String, byte[]>> toEnd() {
+        org.awaitility.Awaitility.await("the dead-letter topic read to its end").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                    records();
+                    var assigned = consumer.assignment();
+                    return !assigned.isEmpty() && consumer.endOffsets(assigned).entrySet().stream()
+                            .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+                });
+        return List.copyOf(seen);
+    }
+
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
