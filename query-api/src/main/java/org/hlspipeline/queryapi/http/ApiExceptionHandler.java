@@ -80,6 +80,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleResponseStatusException(e, headers, status, exchange);
     }
 
+    /** Every problem leaves here: Spring's own get a {@code type} too (see {@link Problems#typed}). */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
+                                                                HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.typed(problem, status);
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
     private Mono<ResponseEntity<Object>> unavailable(String type, String title, String detail,
                                                      ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
