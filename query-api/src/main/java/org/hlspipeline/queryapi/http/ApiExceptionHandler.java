@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,6 +53,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("Kafka error while serving {}: {}", exchange.getRequest().getPath(), e.toString());
         return unavailable("kafka-unavailable", "Kafka unavailable", "Kafka is unavailable: " + e.getMessage(),
                 exchange);
+    }
+
+    /** A malformed Accept or Content-Type that Spring parses outside its own checks (GET / did; HttpFuzzIT). */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    Mono<ResponseEntity<Object>> invalidMediaType(InvalidMediaTypeException e, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A media type header is not a media type: " + e.getMessage());
+        body.setType(URI.create("/problems/invalid-request"));
+        body.setTitle("Invalid request");
+        return handleExceptionInternal(e, body, null, HttpStatus.BAD_REQUEST, exchange);
     }
 
     @ExceptionHandler(Exception.class)

@@ -157,6 +157,14 @@ final class FuzzAnswers {
             assertThat(text).as(as).doesNotContain("Exception", "java.", "at org.", "\tat ", "Caused by");
         }
         String type = response.header("content-type");
+        boolean staticRoute = route.map(r -> r.kind == Kind.SCRIPT || r.kind == Kind.STYLE || r.kind == Kind.HTML)
+                .orElse(false);
+        if (staticRoute && request.header("range") != null && (status == 206 || status == 416)) {
+            // The viewer's files are Spring's static resources, which answer Range themselves (docs/operations.md,
+            // HTTP limits): 206 with the part, 416 without a problem body.
+            assertThat(response.header("content-range")).as(as).isNotBlank();
+            return;
+        }
         if (status >= 400) {
             assertThat(type).as(as).startsWith("application/problem+json");
             if (!request.head()) {
@@ -168,8 +176,10 @@ final class FuzzAnswers {
             return;
         }
         if (request.method().equals("OPTIONS")) {
+            // Allow lists the methods; a CORS preflight (Origin) is answered without it, and without CORS grants.
             assertThat(status).as(as).isEqualTo(200);
-            assertThat(response.header("allow")).as(as).isNotBlank();
+            assertThat(response.header("allow") != null || request.header("origin") != null).as(as).isTrue();
+            assertThat(response.header("access-control-allow-methods")).as(as).isNull();
             assertThat(text).as(as).isEmpty();
             return;
         }
