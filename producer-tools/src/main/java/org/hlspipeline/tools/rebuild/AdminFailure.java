@@ -9,6 +9,10 @@ import org.hlspipeline.tools.cli.ExitCodes;
 /** A rebuild step that Kafka did not carry out; the message is one line for the operator. */
 final class AdminFailure extends Exception {
 
+    /** The ACLs a rebuild needs (docs/operations.md, "Kafka: SASL/SCRAM, TLS and ACLs"). */
+    static final String NEEDED_ACLS = "A rebuild needs Read on the group and on the input topics, and Delete on "
+            + "the internal topics";
+
     private final int exitCode;
 
     AdminFailure(int exitCode, String message, Throwable cause) {
@@ -34,9 +38,8 @@ final class AdminFailure extends Exception {
                     + "authentication failed (" + detail + "). Check --command-config.", cause);
         }
         if (cause instanceof AuthorizationException) {
-            return new AdminFailure(ExitCodes.REFUSED, "not authorized to " + what + " (" + detail + "). A rebuild "
-                    + "needs Describe and Read on the group, Describe on the topics and Delete on the internal "
-                    + "topics.", cause);
+            return new AdminFailure(ExitCodes.REFUSED, "not authorized to " + what + " (" + detail + "). "
+                    + NEEDED_ACLS + ".", cause);
         }
         return new AdminFailure(ExitCodes.REFUSED, "Kafka refused to " + what + " (" + detail + ")", cause);
     }

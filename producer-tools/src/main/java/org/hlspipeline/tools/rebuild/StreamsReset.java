@@ -104,8 +104,7 @@ final class StreamsReset {
                     + "--dry-run to see what is left to do.", printed);
         }
         String refusal = error.contains("Authentication") ? "authentication failed; check --command-config"
-                : error.contains("Authorization") ? "not authorized: a rebuild needs Describe and Read on the "
-                + "group, Describe on the topics and Delete on the internal topics" : "it refused";
+                : error.contains("Authorization") ? "not authorized. " + AdminFailure.NEEDED_ACLS : "it refused";
         return new AdminFailure(ExitCodes.REFUSED, "Kafka refused to reset '" + plan.applicationId() + "': "
                 + refusal + " (" + error + "). Run --dry-run to see what is left to do.", printed);
     }

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.hlspipeline.processor.kafka.CompactStoreFiles;
 import org.hlspipeline.queryapi.config.HlsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public class StreamsRuntime implements SmartLifecycle {
     private final boolean enabled;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean everRunning = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
     private final CompletableFuture<Void> firstRunning = new CompletableFuture<>();
     private volatile KafkaStreams streams;
 
@@ -85,6 +87,9 @@ public class StreamsRuntime implements SmartLifecycle {
         });
         this.streams = created;
         onCreated.accept(created);
+        if (paused.get()) {
+            created.pause();
+        }
         created.start();
         running.set(true);
     }
@@ -100,6 +105,7 @@ public class StreamsRuntime implements SmartLifecycle {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, properties.processingGuarantee());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompactStoreFiles.class);
         // The streams rebalance protocol (KIP-1071) has no static members; under the classic one, a restarted
         // instance takes its tasks back at once.
         if (!"streams".equalsIgnoreCase(String.valueOf(props.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)))) {
@@ -136,6 +142,26 @@ public class StreamsRuntime implements SmartLifecycle {
         KafkaStreams.State state = current.state();
         return state == KafkaStreams.State.RUNNING
                 || (state == KafkaStreams.State.REBALANCING && everRunning.get());
+    }
+
+    /**
+     * Stops processing, punctuation and standby updates; the stores stay open for reads and the instance stays in
+     * its group. Before Kafka Streams has started, it starts paused.
+     */
+    public void pause() {
+        paused.set(true);
+        KafkaStreams current = streams;
+        if (current != null) {
+            current.pause();
+        }
+    }
+
+    public void resume() {
+        paused.set(false);
+        KafkaStreams current = streams;
+        if (current != null) {
+            current.resume();
+        }
     }
 
     public KafkaStreams.State state() {

@@ -44,7 +44,12 @@ class StoreLocator {
     /** The owners of {@code partitionKey}'s partition of the store, as Kafka Streams' default partitioner places it. */
     KeyOwners ownersOf(QueryableStore<?> store, String partitionKey) {
         KafkaStreams streams = streams();
-        KeyQueryMetadata owner = streams.queryMetadataForKey(store.name(), partitionKey, KEY_SERIALIZER);
+        KeyQueryMetadata owner;
+        try {
+            owner = streams.queryMetadataForKey(store.name(), partitionKey, KEY_SERIALIZER);
+        } catch (IllegalStateException e) { // not running: stopping, or stopped after an error
+            throw new StoreUnavailableException("Kafka Streams is " + streams.state(), e);
+        }
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new StoreUnavailableException("The owner of '" + partitionKey + "' is not known yet ("
                     + streams.state() + ")");
@@ -89,10 +94,16 @@ class StoreLocator {
 
     /** The running Kafka Streams, for reads of this instance's own stores. */
     KafkaStreams streams() {
+        KafkaStreams streams;
         try {
-            return runtime.kafkaStreams();
+            streams = runtime.kafkaStreams();
         } catch (IllegalStateException e) {
             throw new StoreUnavailableException("Kafka Streams is starting", e);
         }
+        if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+            // Stopping, or stopped after an error: its stores are closed, and liveness says so.
+            throw new StoreUnavailableException("Kafka Streams is " + streams.state());
+        }
+        return streams;
     }
 }

@@ -63,12 +63,12 @@ import org.hlspipeline.queryapi.testing.TestKafka;
  * <p>Short timings throughout: a ladder of 720p and 480p, a target duration of 1 s, VOD assets of 1 s segments
  * whose URIs are {@code https://cdn.example/<item>/<rendition>/seg<n>.ts}.
  */
-final class ChannelKafka {
+public final class ChannelKafka {
 
-    static final long SECOND_MICROS = 1_000_000L;
-    static final List<String> LADDER = List.of("720p", "480p");
-    static final int WINDOW_SIZE = 6;
-    static final int TARGET_DURATION_SECONDS = 1;
+    public static final long SECOND_MICROS = 1_000_000L;
+    public static final List<String> LADDER = List.of("720p", "480p");
+    public static final int WINDOW_SIZE = 6;
+    public static final int TARGET_DURATION_SECONDS = 1;
 
     private ChannelKafka() {
     }
@@ -76,7 +76,7 @@ final class ChannelKafka {
     // --- Avro items and commands ---
 
     /** A VOD item of {@code count} segments of 1 s in both renditions of the ladder. */
-    static Item vod(String itemId, ItemKind kind, int count) {
+    public static Item vod(String itemId, ItemKind kind, int count) {
         Map<String, RenditionSource> renditions = new LinkedHashMap<>();
         for (String rendition : LADDER) {
             renditions.put(rendition, RenditionSource.newBuilder()
@@ -88,7 +88,7 @@ final class ChannelKafka {
     }
 
     /** Ladder 720p/480p, window of 6, target duration 1 s; the filler may be null. */
-    static ConfigureChannel configure(Item fillerOrNull) {
+    public static ConfigureChannel configure(Item fillerOrNull) {
         List<LadderRendition> ladder = new ArrayList<>();
         ladder.add(LadderRendition.newBuilder().setName("720p").setBandwidth(3_000_000L).setResolution("1280x720")
                 .setCodecs("avc1.4d401f,mp4a.40.2").setFrameRate(25.0).build());
@@ -97,7 +97,8 @@ final class ChannelKafka {
         return new ConfigureChannel(ladder, WINDOW_SIZE, TARGET_DURATION_SECONDS, fillerOrNull, true, null);
     }
 
-    static ChannelCommand command(String channelId, String commandId, Instant effectiveAtOrNull, Object payload) {
+    public static ChannelCommand command(String channelId, String commandId, Instant effectiveAtOrNull,
+                                         Object payload) {
         return new ChannelCommand(channelId, commandId, effectiveAtOrNull, payload);
     }
 
@@ -108,7 +109,7 @@ final class ChannelKafka {
     }
 
     @SafeVarargs
-    static <T> List<T> list(T... values) {
+    public static <T> List<T> list(T... values) {
         return new ArrayList<>(List.of(values));
     }
 
@@ -118,12 +119,12 @@ final class ChannelKafka {
     }
 
     /** The segment number {@code n} of an as-run URI, that is the item's segment index (its assets start at 0). */
-    static int segmentIndex(AiredSegment s) {
+    public static int segmentIndex(AiredSegment s) {
         String uri = s.getUris().get("720p");
         return Integer.parseInt(uri.substring(uri.lastIndexOf("/seg") + 4, uri.length() - 3));
     }
 
-    static long airMillis(AiredSegment s) {
+    public static long airMillis(AiredSegment s) {
         return s.getAirTime().toEpochMilli();
     }
 
@@ -145,7 +146,7 @@ final class ChannelKafka {
      * its as-run alone: the segments aired by then, slid by the channel's window rule, rendered by the production
      * renderer. Ad markers are not carried by the as-run, so this holds for channels without AD items.
      */
-    static String playlistAt(List<AiredSegment> asRun, long atMillis, String rendition) {
+    public static String playlistAt(List<AiredSegment> asRun, long atMillis, String rendition) {
         List<ChannelSegment> aired = asRun.stream().filter(s -> airMillis(s) <= atMillis)
                 .sorted(Comparator.comparingLong(AiredSegment::getMediaSequence))
                 .map(s -> new ChannelSegment(s.getMediaSequence(), airMillis(s) * 1000, s.getDurationMicros(),
@@ -176,14 +177,18 @@ final class ChannelKafka {
     // --- writing ---
 
     /** Writes Avro channel commands and broadcasts, each record acknowledged before the call returns. */
-    static final class Publisher implements AutoCloseable {
+    public static final class Publisher implements AutoCloseable {
 
         private final KafkaProducer<String, ChannelCommand> commands;
         private final KafkaProducer<String, Broadcast> broadcasts;
 
         Publisher() {
+            this(TestKafka.bootstrapServers());
+        }
+
+        public Publisher(String bootstrapServers) {
             Map<String, Object> config = Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.LINGER_MS_CONFIG, 0);
             commands = new KafkaProducer<>(config, new StringSerializer(),
@@ -193,7 +198,7 @@ final class ChannelKafka {
         }
 
         /** Keyed by channel id, with an explicit record timestamp (the command's "received" time). */
-        void command(String topic, ChannelCommand command, long timestampMillis) {
+        public void command(String topic, ChannelCommand command, long timestampMillis) {
             send(commands, new ProducerRecord<>(topic, null, timestampMillis, command.getChannelId(), command));
         }
 
@@ -226,7 +231,7 @@ final class ChannelKafka {
      * The as-run topic from its beginning, committed records only, per channel in topic order (which for one
      * channel is air order: a channel's records share a partition).
      */
-    static final class AsRun implements AutoCloseable {
+    public static final class AsRun implements AutoCloseable {
 
         private final String topic;
         private final KafkaConsumer<String, byte[]> consumer;
@@ -235,9 +240,13 @@ final class ChannelKafka {
         private final Map<String, List<AiredSegment>> byChannel = new LinkedHashMap<>();
 
         AsRun(String topic) {
+            this(TestKafka.bootstrapServers(), topic);
+        }
+
+        public AsRun(String bootstrapServers, String topic) {
             this.topic = topic;
             consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                     new StringDeserializer(), new ByteArrayDeserializer());
@@ -261,7 +270,7 @@ final class ChannelKafka {
         }
 
         /** The channel's as-run before {@code horizonMillis}, once a segment at or after the horizon is read. */
-        List<AiredSegment> awaitUntil(String channelId, long horizonMillis, Duration atMost) {
+        public List<AiredSegment> awaitUntil(String channelId, long horizonMillis, Duration atMost) {
             org.awaitility.Awaitility.await("as-run of " + channelId + " on " + topic + " reaches "
                             + Instant.ofEpochMilli(horizonMillis))
                     .atMost(atMost).pollInterval(Duration.ofMillis(200))

@@ -23,6 +23,7 @@ import org.hlspipeline.queryapi.testing.HttpPlaylists;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestKafka;
 import org.hlspipeline.queryapi.testing.TestPipeline;
+import org.hlspipeline.queryapi.testing.ToolProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

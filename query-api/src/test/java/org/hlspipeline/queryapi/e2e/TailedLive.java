@@ -12,6 +12,7 @@ import org.hlspipeline.processor.hls.HlsPlaylistParser;
 import org.hlspipeline.queryapi.testing.HttpPlaylists;
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestKafka;
+import org.hlspipeline.queryapi.testing.ToolProcess;
 import org.springframework.http.HttpStatus;
 
 /**

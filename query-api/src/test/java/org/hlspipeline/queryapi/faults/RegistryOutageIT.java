@@ -88,11 +88,7 @@ class RegistryOutageIT {
             registry.restart();
             EvolvedStreamEvents.awaitRegistry(registryUrl());
             long upAt = System.nanoTime();
-            load.stop();
-
-            Map<String, Long> acknowledged = load.lastAcknowledged();
-            ServedPlaylists.awaitEveryAcknowledgedSegment(instance, acknowledged);
-            long caughtUpMillis = (System.nanoTime() - upAt) / 1_000_000;
+            long caughtUpMillis = ServedPlaylists.millisUntilCaughtUp(instance, load, upAt);
             viewers.close();
             Map<String, Integer> attemptsByTask = attemptsByTask(instance.jvm().log());
             int deadLetters;

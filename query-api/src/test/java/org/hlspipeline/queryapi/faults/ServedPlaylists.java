@@ -57,12 +57,23 @@ final class ServedPlaylists {
     static void awaitEveryAcknowledgedSegment(AppProcess instance, Map<String, Long> acknowledged) {
         acknowledged.forEach((stream, last) -> {
             ParsedMediaPlaylist playlist = await(stream + " caught up on " + instance.name())
-                    .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                     .until(() -> playlist(instance, stream), p -> p != null && p.uris().contains("seg" + last + ".ts"));
             assertThat(playlist.mediaSequence()).as(stream).isEqualTo(Math.max(0, last - WINDOW + 1));
             assertThat(playlist.uris()).as(stream).isEqualTo(LongStream.rangeClosed(Math.max(0, last - WINDOW + 1),
                     last).mapToObj(n -> "seg" + n + ".ts").toList());
             assertThat(playlist.lines()).as(stream).noneMatch(line -> line.startsWith("#EXT-X-GAP"));
         });
+    }
+
+    /**
+     * Once a fault is over: stops the load, waits until {@code instance} serves every segment Kafka acknowledged,
+     * and returns how long that took from {@code overAtNanos} ({@link System#nanoTime()}), in milliseconds.
+     */
+    static long millisUntilCaughtUp(AppProcess instance, SegmentLoad load, long overAtNanos)
+            throws InterruptedException {
+        load.stop();
+        awaitEveryAcknowledgedSegment(instance, load.lastAcknowledged());
+        return (System.nanoTime() - overAtNanos) / 1_000_000;
     }
 }

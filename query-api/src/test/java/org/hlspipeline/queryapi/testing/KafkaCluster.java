@@ -29,6 +29,10 @@ import org.apache.kafka.common.Uuid;
  * is broker and controller, so the loss of any one keeps both a controller majority and an in-sync majority.
  *
  * <p>Nodes can be killed with SIGKILL and started again on the same storage, one at a time or all together.
+ *
+ * <p>{@link #startSecured} starts a cluster whose only client listener is SASL_SSL with SCRAM-SHA-512 and whose
+ * every request goes through the {@code StandardAuthorizer} ({@link KafkaSecurity}); replication follows the node
+ * count (a single node has factor 1).
  */
 public final class KafkaCluster implements AutoCloseable {
 
@@ -36,28 +40,43 @@ public final class KafkaCluster implements AutoCloseable {
 
     private final Path dir;
     private final String clusterId = Uuid.randomUuid().toString();
-    private final int[] clientPorts = new int[NODES];
-    private final int[] controllerPorts = new int[NODES];
-    private final ChildJvm[] nodes = new ChildJvm[NODES];
+    private final int size;
+    private final KafkaSecurity security;
+    private final int[] clientPorts;
+    private final int[] controllerPorts;
+    private final ChildJvm[] nodes;
 
-    private KafkaCluster(Path dir) {
+    private KafkaCluster(Path dir, int size, KafkaSecurity security) {
         this.dir = dir;
+        this.size = size;
+        this.security = security;
+        this.clientPorts = new int[size];
+        this.controllerPorts = new int[size];
+        this.nodes = new ChildJvm[size];
     }
 
     /** Formats three nodes' storage under {@code dir}, starts them and waits until all three serve clients. */
     public static KafkaCluster start(Path dir) {
-        KafkaCluster cluster = new KafkaCluster(dir);
-        for (int i = 0; i < NODES; i++) {
+        return start(new KafkaCluster(dir, NODES, null));
+    }
+
+    /** A cluster of {@code size} nodes that serves clients only over SASL_SSL and authorizes with ACLs. */
+    public static KafkaCluster startSecured(Path dir, int size, KafkaSecurity security) {
+        return start(new KafkaCluster(dir, size, security));
+    }
+
+    private static KafkaCluster start(KafkaCluster cluster) {
+        for (int i = 0; i < cluster.size; i++) {
             cluster.clientPorts[i] = FreePorts.pick();
             cluster.controllerPorts[i] = FreePorts.pick();
         }
-        for (int node = 1; node <= NODES; node++) {
+        for (int node = 1; node <= cluster.size; node++) {
             cluster.format(node);
         }
-        for (int node = 1; node <= NODES; node++) {
+        for (int node = 1; node <= cluster.size; node++) {
             cluster.launch(node);
         }
-        cluster.awaitBrokers(NODES);
+        cluster.awaitBrokers(cluster.size);
         return cluster;
     }
 
@@ -97,8 +116,12 @@ public final class KafkaCluster implements AutoCloseable {
         return nodes[node - 1];
     }
 
+    /** An admin client; on a secured cluster, as the super user. */
     public Admin admin() {
         Properties props = new Properties();
+        if (security != null) {
+            props.putAll(security.adminProperties());
+        }
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
@@ -113,8 +136,13 @@ public final class KafkaCluster implements AutoCloseable {
 
     private void format(int node) {
         Path config = writeConfig(node);
+        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id", clusterId, "--config",
+                config.toString()));
+        if (security != null) {
+            arguments.addAll(security.formatArguments());
+        }
         ChildJvm tool = ChildJvm.mainClass("format node " + node, nodeDir(node).resolve("format.log"),
-                "kafka.tools.StorageTool", List.of("format", "--cluster-id", clusterId, "--config", config.toString()));
+                "kafka.tools.StorageTool", arguments);
         if (tool.awaitExit(60) != 0) {
             throw new IllegalStateException("Formatting node " + node + " failed:\n" + tool.logTail(20));
         }
@@ -148,27 +176,33 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** The same settings as the by-hand cluster in docs/operations.md, on this run's ports. */
     private Map<String, String> brokerProperties(int node) {
-        String voters = IntStream.rangeClosed(1, NODES)
+        String voters = IntStream.rangeClosed(1, size)
                 .mapToObj(n -> n + "@127.0.0.1:" + controllerPorts[n - 1]).collect(Collectors.joining(","));
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(node));
         p.put("controller.quorum.voters", voters);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPorts[node - 1]
-                + ",CONTROLLER://127.0.0.1:" + controllerPorts[node - 1]);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPorts[node - 1]);
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (security == null) {
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPorts[node - 1]
+                    + ",CONTROLLER://127.0.0.1:" + controllerPorts[node - 1]);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPorts[node - 1]);
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        } else {
+            p.putAll(security.brokerProperties(clientPorts[node - 1], controllerPorts[node - 1]));
+        }
         p.put("log.dirs", nodeDir(node).resolve("data").toString());
-        // Durability: every record on three nodes, acknowledged once two have it.
-        p.put("default.replication.factor", "3");
-        p.put("min.insync.replicas", "2");
-        p.put("offsets.topic.replication.factor", "3");
-        p.put("transaction.state.log.replication.factor", "3");
-        p.put("transaction.state.log.min.isr", "2");
-        p.put("share.coordinator.state.topic.replication.factor", "3");
-        p.put("share.coordinator.state.topic.min.isr", "2");
+        // Durability: every record on three nodes, acknowledged once two have it (fewer nodes: all of them).
+        String replicas = String.valueOf(Math.min(3, size));
+        String inSync = size >= 3 ? "2" : "1";
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", inSync);
+        p.put("offsets.topic.replication.factor", replicas);
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", inSync);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", inSync);
         p.put("unclean.leader.election.enable", "false");
         p.put("auto.create.topics.enable", "false");
         // Fewer internal partitions than the default 50: three small JVMs on two cores create them faster.

@@ -35,14 +35,8 @@ public final class PipelineInstance implements AutoCloseable {
         props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         props.put("server.port", "0");
         props.put("hls.data-dir", dataDir.toString());
-        props.put("hls.application-id", pipeline.applicationId());
-        props.put("hls.topics.stream-events", pipeline.streamEvents());
-        props.put("hls.topics.dead-letters", pipeline.deadLetters());
-        props.put("hls.topics.channel-commands", pipeline.channelCommands());
-        props.put("hls.topics.broadcasts", pipeline.broadcasts());
-        props.put("hls.topics.as-run", pipeline.asRun());
-        props.put("hls.topics.live-windows", pipeline.liveWindows());
-        props.put("hls.topics.schemas", pipeline.schemas());
+        // application.yml reads these names (${HLS_TOPIC_STREAM_EVENTS:…}), from arguments as from the environment.
+        props.putAll(pipeline.environment());
         // Several instances share the machine: the served schema registry takes any free port.
         props.put("hls.schema-registry.port", "0");
         props.putAll(extra);

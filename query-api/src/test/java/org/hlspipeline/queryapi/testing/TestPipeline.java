@@ -40,4 +40,17 @@ public record TestPipeline(String applicationId, String streamEvents, String dea
     public String schemas() {
         return "_schemas." + suffix;
     }
+
+    /** The settings that point an instance at these topics, by the names of README's configuration table. */
+    public java.util.Map<String, String> environment() {
+        return java.util.Map.of(
+                "HLS_APPLICATION_ID", applicationId,
+                "HLS_TOPIC_STREAM_EVENTS", streamEvents,
+                "HLS_TOPIC_DLQ", deadLetters,
+                "HLS_TOPIC_CHANNEL_COMMANDS", channelCommands(),
+                "HLS_TOPIC_BROADCASTS", broadcasts(),
+                "HLS_TOPIC_AS_RUN", asRun(),
+                "HLS_TOPIC_LIVE_WINDOWS", liveWindows(),
+                "HLS_TOPIC_SCHEMAS", schemas());
+    }
 }

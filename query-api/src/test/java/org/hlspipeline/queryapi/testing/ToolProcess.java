@@ -1,4 +1,4 @@
-package org.hlspipeline.queryapi.e2e;
+package org.hlspipeline.queryapi.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * in {@code producer-tools/target}, which a reactor build ({@code ./mvnw verify}, or {@code -pl query-api -am})
  * packages before these tests run.
  */
-final class ToolProcess implements AutoCloseable {
+public final class ToolProcess implements AutoCloseable {
 
     private final Process process;
     private final Path out;
@@ -30,7 +30,7 @@ final class ToolProcess implements AutoCloseable {
     }
 
     /** Starts the tool; what it prints goes to {@code <logs>/<name>.out} and {@code .err}. */
-    static ToolProcess start(Path logs, String name, List<String> arguments) throws IOException {
+    public static ToolProcess start(Path logs, String name, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(arguments);
@@ -53,7 +53,7 @@ final class ToolProcess implements AutoCloseable {
     }
 
     /** The exit code, once the tool has ended within {@code limit}; fails the test otherwise. */
-    int awaitExit(Duration limit) throws InterruptedException {
+    public int awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             fail("producer-tools did not end within %s.%nstdout:%n%s%nstderr:%n%s", limit, out(), err());
@@ -62,18 +62,18 @@ final class ToolProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no last write; what a power cut does. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             fail("producer-tools survived SIGKILL");
         }
     }
 
-    String out() {
+    public String out() {
         return read(out);
     }
 
-    String err() {
+    public String err() {
         return read(err);
     }
 
