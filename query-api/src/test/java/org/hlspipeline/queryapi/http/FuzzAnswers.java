@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What {@link HttpFuzzIT} accepts as an answer. Errors: never 5xx, always {@code application/problem+json} with
+ * What {@link HttpFuzz} accepts as an answer. Errors: never 5xx, always {@code application/problem+json} with
  * {@code type}, {@code title} and the status. Successes: only what the route the server matched documents (a
  * playlist, the endpoint's JSON, the viewer's files, a write's 200/201/202 JSON), found by matching the request's
  * path against the routes the way Spring does (per segment, percent-decoded, matrix parameters dropped); a path that

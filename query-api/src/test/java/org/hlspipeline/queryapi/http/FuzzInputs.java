@@ -12,7 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * The generators of {@link HttpFuzzIT}: hostile path segments, query strings, headers and bodies for every
+ * The generators of {@link HttpFuzz}: hostile path segments, query strings, headers and bodies for every
  * endpoint. Nothing generated contains the words the answers are searched for ({@code Exception}, {@code java.},
  * {@code at org.}), so finding one in an answer means the server wrote it.
  *
