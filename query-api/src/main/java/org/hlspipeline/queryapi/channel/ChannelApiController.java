@@ -10,6 +10,7 @@ import org.hlspipeline.processor.playout.ChannelState;
 import org.hlspipeline.processor.playout.ProjectedSchedule;
 import org.hlspipeline.queryapi.query.QueryHeaders;
 import org.hlspipeline.queryapi.query.StoreUnavailableException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +40,7 @@ class ChannelApiController {
         this.clock = Clock.systemUTC();
     }
 
-    @GetMapping("/api/channels/{channelId}")
+    @GetMapping(value = "/api/channels/{channelId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ChannelView>> channel(@PathVariable String channelId) {
         return reads.channel(channelId).map(served -> {
             ChannelState state = served.value().orElseThrow(() -> ChannelProblems.unknownChannel(channelId));
@@ -55,7 +56,7 @@ class ChannelApiController {
      * Every channel across all instances, by id, at most {@code limit} (1 to {@value #MAX_LISTED}) after
      * {@code after}. {@code unavailableInstances} names instances that did not answer: their channels are missing.
      */
-    @GetMapping("/api/channels")
+    @GetMapping(value = "/api/channels", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ChannelList>> channels(@RequestParam(required = false) String after,
                                                @RequestParam(defaultValue = "" + MAX_LISTED) int limit) {
         if (limit < 1 || limit > MAX_LISTED) {

@@ -20,6 +20,7 @@ import org.hlspipeline.schemas.json.InvalidCommandException;
 import org.hlspipeline.schemas.json.JsonFormWriter;
 import org.hlspipeline.queryapi.stream.StreamEventPublisher;
 import org.hlspipeline.processor.rules.InputRules;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,7 +56,7 @@ class ChannelCommandController {
         this.broadcasts = properties.topics().broadcasts();
     }
 
-    @PostMapping("/channels/{channelId}/commands")
+    @PostMapping(value = "/channels/{channelId}/commands", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> command(@PathVariable String channelId,
                                                       @RequestBody(required = false) String body) {
         InputRules.idProblem("channelId", channelId).ifPresent(problem -> {
@@ -99,7 +100,7 @@ class ChannelCommandController {
                 Boolean::booleanValue, false);
     }
 
-    @PostMapping("/broadcasts")
+    @PostMapping(value = "/broadcasts", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> broadcast(@RequestBody(required = false) String body) {
         Broadcast broadcast = parsed(() -> ChannelCommandJson.parseBroadcast(body));
         String alertId = broadcast.getAlertId();

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -54,6 +55,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 exchange);
     }
 
+    /** A malformed Accept or Content-Type that Spring parses outside its own checks (GET / did; HttpFuzz). */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    Mono<ResponseEntity<Object>> invalidMediaType(InvalidMediaTypeException e, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A media type header is not a media type: " + e.getMessage());
+        body.setType(URI.create("/problems/invalid-request"));
+        body.setTitle("Invalid request");
+        return handleExceptionInternal(e, body, null, HttpStatus.BAD_REQUEST, exchange);
+    }
+
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
         if (DisconnectedClients.gone(e, exchange)) {
@@ -78,6 +89,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             e.getBody().setDetail("The request body is larger than the server reads (HLS_MAX_BODY_SIZE)");
         }
         return super.handleResponseStatusException(e, headers, status, exchange);
+    }
+
+    /** Every problem leaves here: Spring's own get a {@code type} too (see {@link Problems#typed}). */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
+                                                                HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.typed(problem, status);
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     private Mono<ResponseEntity<Object>> unavailable(String type, String title, String detail,

@@ -31,19 +31,28 @@ public final class PlaylistResponses {
         headers.setCacheControl(cacheControl);
         headers.set(QueryHeaders.SERVED_BY, served.instance());
         headers.set(QueryHeaders.SERVED_ROLE, served.role().header());
-        if (matches(exchange.getRequest().getHeaders().getIfNoneMatch(), playlist.etag())) {
+        if (matches(exchange.getRequest().getHeaders().get(HttpHeaders.IF_NONE_MATCH), playlist.etag())) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
         headers.setContentType(HLS);
         return new ResponseEntity<>(playlist.bytes(), headers, HttpStatus.OK);
     }
 
-    /** RFC 9110 13.1.2: If-None-Match compares weakly, so a W/ prefix (added by gzip-ing proxies) still matches. */
-    private static boolean matches(java.util.List<String> ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(etag) || (tag.startsWith("W/") && tag.substring(2).equals(etag))) {
-                return true;
+    /**
+     * RFC 9110 13.1.2: If-None-Match compares weakly, so a W/ prefix (added by gzip-ing proxies) still matches.
+     * Read from the raw header values, not {@code HttpHeaders.getIfNoneMatch()}, which throws on a malformed
+     * value (a 500, found by HttpFuzz): a value that is not a list of entity tags simply matches nothing.
+     */
+    static boolean matches(java.util.List<String> ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String value : ifNoneMatch) {
+            for (String candidate : value.split(",")) {
+                String tag = candidate.trim();
+                if (tag.equals("*") || tag.equals(etag) || (tag.startsWith("W/") && tag.substring(2).equals(etag))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,8 +1,10 @@
 package org.hlspipeline.queryapi.http;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -29,6 +31,32 @@ public final class Problems {
 
     public static ErrorResponseException unauthorized(String detail) {
         return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+    }
+
+    /**
+     * Gives a problem that Spring made for its own refusals (405, 406, 415, an unreadable body, an unknown path)
+     * a {@code type} of its own, as the API's problems have: Spring leaves {@code about:blank}, which its JSON
+     * leaves out, and clients switch on {@code type}. The API's own types are kept.
+     */
+    static ProblemDetail typed(ProblemDetail problem, HttpStatusCode status) {
+        URI type = problem.getType();
+        if (type == null || type.toString().equals("about:blank")) {
+            problem.setType(URI.create("/problems/" + typeName(status.value())));
+        }
+        return problem;
+    }
+
+    /** The type name for a status: the API's names where it has them, else the reason phrase. */
+    static String typeName(int status) {
+        return switch (status) {
+            case 400 -> "invalid-request";
+            case 404 -> "not-found";
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status);
+                yield known == null ? "error" : known.getReasonPhrase().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-");
+            }
+        };
     }
 
     public static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {

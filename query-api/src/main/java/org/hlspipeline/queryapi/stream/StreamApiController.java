@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hlspipeline.queryapi.http.Problems;
 import org.hlspipeline.queryapi.query.QueryHeaders;
 import org.hlspipeline.queryapi.query.StoreUnavailableException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +47,7 @@ class StreamApiController {
      * the query service (its owner, or a standby). A stream whose owner cannot answer is listed as unavailable
      * rather than failing the page.
      */
-    @GetMapping("/api/streams")
+    @GetMapping(value = "/api/streams", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List streams",
             description = "Every stream across all instances, sorted by id, at most limit (1 to " + MAX_LISTED
                     + ") after `after`: whether it has ended, its renditions (with their media playlist paths and "
@@ -80,7 +81,7 @@ class StreamApiController {
                 }));
     }
 
-    @GetMapping("/api/streams/{streamId}")
+    @GetMapping(value = "/api/streams/{streamId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One stream",
             description = "Whether it has ended, the master playlist path, and per rendition its description, "
                     + "target duration, media and discontinuity sequence, segments shown, last sequence, pending, "

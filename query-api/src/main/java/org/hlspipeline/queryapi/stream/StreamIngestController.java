@@ -21,6 +21,7 @@ import org.hlspipeline.schemas.stream.RenditionInfo;
 import org.hlspipeline.schemas.stream.Segment;
 import org.hlspipeline.schemas.stream.StreamEvent;
 import org.hlspipeline.processor.rules.InputRules;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +49,8 @@ class StreamIngestController {
         this.readYourWrite = readYourWrite;
     }
 
-    @PostMapping("/streams/{streamId}/renditions/{rendition}/segments")
+    @PostMapping(value = "/streams/{streamId}/renditions/{rendition}/segments",
+            produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> registerSegment(@PathVariable String streamId,
                                                               @PathVariable String rendition,
                                                               @RequestBody SegmentRequest request) {
@@ -79,7 +81,7 @@ class StreamIngestController {
         };
     }
 
-    @PutMapping("/streams/{streamId}/renditions/{rendition}")
+    @PutMapping(value = "/streams/{streamId}/renditions/{rendition}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> describeRendition(@PathVariable String streamId,
                                                                 @PathVariable String rendition,
                                                                 @RequestBody RenditionRequest request) {
@@ -107,7 +109,7 @@ class StreamIngestController {
                         "description", RenditionJson.of(description))));
     }
 
-    @PostMapping("/streams/{streamId}/end")
+    @PostMapping(value = "/streams/{streamId}/end", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> end(@PathVariable String streamId) {
         requireId("streamId", streamId);
         return publisher.publish(new StreamEvent(streamId, null, new EndOfStream(null)))

@@ -245,7 +245,8 @@ public final class JsonFields {
         }
         try {
             return value.decimalValue().longValueExact();
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | tools.jackson.databind.exc.JsonNodeException e) {
+            // 1e400 reads as an infinite double, which has no decimal value (HttpFuzzIT found it as a 500).
             throw new InvalidCommandException(path, path + " must be an integer");
         }
     }
@@ -256,7 +257,7 @@ public final class JsonFields {
         }
         try {
             return value.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | tools.jackson.databind.exc.JsonNodeException e) {
             throw new InvalidCommandException(path, path + " is out of range");
         }
     }

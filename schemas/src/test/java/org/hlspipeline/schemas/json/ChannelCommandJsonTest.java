@@ -53,6 +53,16 @@ class ChannelCommandJsonTest {
         assertThatThrownBy(() -> parse(text)).isInstanceOf(InvalidCommandException.class).hasMessage(message);
     }
 
+    /** Numbers past a double read as infinite, which has no decimal value: refused, not a 500 (HttpFuzzIT). */
+    @Test
+    void numbersPastADoubleAreRefused() {
+        for (String number : new String[] {"1e400", "-1e400"}) {
+            assertThatThrownBy(() -> parse("{\"type\": \"configure\", \"targetDuration\": " + number
+                    + ", \"ladder\": [{\"name\": \"r1\", \"bandwidth\": 2500000}]}"))
+                    .isInstanceOf(InvalidCommandException.class).hasMessageContaining("targetDuration");
+        }
+    }
+
     // --- the forms ---
 
     @Test

@@ -1,0 +1,83 @@
+package org.hlspipeline.queryapi.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * One request of {@link HttpFuzz}, kept as its parts so that jqwik shows (and shrinks) a failing one readably.
+ *
+ * @param method  sent as given, garbage included
+ * @param target  the request target, sent as its UTF-8 bytes: raw controls, spaces and non-ASCII included
+ * @param headers sent as given after {@code Host}
+ * @param body    sent after the head, or null for none
+ * @param framing how the body is delimited
+ */
+record FuzzRequest(String method, String target, List<String> headers, byte[] body, Framing framing) {
+
+    /** How the body is delimited. */
+    enum Framing {
+        /** A correct {@code Content-Length} for the body (none without a body). */
+        EXACT,
+        /**
+         * The headers given say how long the body is, possibly wrongly: the body may be shorter than announced,
+         * so the client half-closes after it and the server may close without an answer.
+         */
+        AS_GIVEN
+    }
+
+    byte[] bytes() {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1\r\n");
+        headers.forEach(h -> head.append(h).append("\r\n"));
+        if (body != null && framing == Framing.EXACT) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+            bytes.writeBytes(body);
+        }
+        return bytes.toByteArray();
+    }
+
+    boolean head() {
+        return method.equals("HEAD");
+    }
+
+    /** The path as the server routes it: the target up to its query or fragment. */
+    String path() {
+        int end = target.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = target.indexOf(c);
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        return target.substring(0, end);
+    }
+
+    String header(String name) {
+        String prefix = name.toLowerCase(java.util.Locale.ROOT) + ":";
+        return headers.stream().filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
+                .map(h -> h.substring(prefix.length()).trim()).findFirst().orElse(null);
+    }
+
+    @Override
+    public String toString() {
+        String shownBody = body == null ? "" : " body(" + body.length + ")="
+                + shorten(new String(body, StandardCharsets.UTF_8));
+        return method + " " + shorten(target) + " " + headers.stream().map(FuzzRequest::shorten).toList()
+                + " " + framing + shownBody;
+    }
+
+    private static String shorten(String s) {
+        String escaped = s.codePoints().collect(StringBuilder::new, (b, c) -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.getType(c) == Character.FORMAT) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        }, StringBuilder::append).toString();
+        return escaped.length() <= 200 ? escaped : escaped.substring(0, 200) + "…(" + s.length() + ")";
+    }
+}
