@@ -55,7 +55,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 exchange);
     }
 
-    /** A malformed Accept or Content-Type that Spring parses outside its own checks (GET / did; HttpFuzz). */
+    /** A malformed Accept or Content-Type that Spring parses outside its own checks (GET / did; HttpFuzzIT). */
     @ExceptionHandler(InvalidMediaTypeException.class)
     Mono<ResponseEntity<Object>> invalidMediaType(InvalidMediaTypeException e, ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

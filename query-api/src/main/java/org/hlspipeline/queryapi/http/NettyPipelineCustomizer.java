@@ -10,13 +10,15 @@ import reactor.netty.http.server.HttpServer;
 /**
  * Puts the app's own handlers into every connection's pipeline, right after the HTTP codec, where they see every
  * response, those Reactor Netty writes for requests it could not read included: {@link AnsweredRequests} counts
- * them and {@link BareErrorBodies} gives Netty's empty error answers a problem body.
+ * them, {@link BareErrorBodies} gives Netty's empty error answers a problem body, and {@link LingeringClose} keeps
+ * a closing connection readable until its answer has arrived.
  */
 @Component
 class NettyPipelineCustomizer implements NettyServerCustomizer {
 
     private final AnsweredRequests answered;
     private final BareErrorBodies bodies = new BareErrorBodies();
+    private final LingeringClose lingeringClose = new LingeringClose();
 
     NettyPipelineCustomizer(MeterRegistry registry) {
         this.answered = new AnsweredRequests(registry);
@@ -26,7 +28,8 @@ class NettyPipelineCustomizer implements NettyServerCustomizer {
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remote) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "hls.bareErrorBodies", bodies)
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "hls.lingeringClose", lingeringClose)
+                        .addAfter(NettyPipeline.HttpCodec, "hls.bareErrorBodies", bodies)
                         .addAfter(NettyPipeline.HttpCodec, "hls.answeredRequests", answered);
             }
         });

@@ -41,7 +41,7 @@ public final class PlaylistResponses {
     /**
      * RFC 9110 13.1.2: If-None-Match compares weakly, so a W/ prefix (added by gzip-ing proxies) still matches.
      * Read from the raw header values, not {@code HttpHeaders.getIfNoneMatch()}, which throws on a malformed
-     * value (a 500, found by HttpFuzz): a value that is not a list of entity tags simply matches nothing.
+     * value (a 500, found by HttpFuzzIT): a value that is not a list of entity tags simply matches nothing.
      */
     static boolean matches(java.util.List<String> ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {

@@ -18,16 +18,22 @@ final class ProblemResponses {
     }
 
     static Mono<Void> write(ServerWebExchange exchange, ErrorResponseException problem) {
+        return write(exchange.getResponse(), exchange.getRequest().getPath().value(), problem);
+    }
+
+    /** Writes to {@code response} itself, for a decorator that must not see its own answer again. */
+    static Mono<Void> write(ServerHttpResponse response, String path, ErrorResponseException problem) {
         ProblemDetail body = problem.getBody();
         String json = "{\"type\":\"" + escape(String.valueOf(body.getType())) + "\",\"title\":\""
                 + escape(body.getTitle()) + "\",\"status\":" + body.getStatus() + ",\"detail\":\""
-                + escape(body.getDetail()) + "\",\"instance\":\"" + escape(exchange.getRequest().getPath().value())
-                + "\"}";
-        ServerHttpResponse response = exchange.getResponse();
+                + escape(body.getDetail()) + "\",\"instance\":\"" + escape(path) + "\"}";
         response.setStatusCode(problem.getStatusCode());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        if (problem.getStatusCode().value() == 401) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What {@link HttpFuzz} accepts as an answer. Errors: never 5xx, always {@code application/problem+json} with
+ * What {@link HttpFuzzIT} accepts as an answer. Errors: never 5xx, always {@code application/problem+json} with
  * {@code type}, {@code title} and the status. Successes: only what the route the server matched documents (a
  * playlist, the endpoint's JSON, the viewer's files, a write's 200/201/202 JSON), found by matching the request's
  * path against the routes the way Spring does (per segment, percent-decoded, matrix parameters dropped); a path that
@@ -160,9 +160,12 @@ final class FuzzAnswers {
         boolean staticRoute = route.map(r -> r.kind == Kind.SCRIPT || r.kind == Kind.STYLE || r.kind == Kind.HTML)
                 .orElse(false);
         if (staticRoute && request.header("range") != null && (status == 206 || status == 416)) {
-            // The viewer's files are Spring's static resources, which answer Range themselves (docs/operations.md,
-            // HTTP limits): 206 with the part, 416 without a problem body.
+            // The viewer's files answer ranges (docs/operations.md, HTTP limits): a 206 with its part, a 416 as a
+            // problem, each saying which bytes of how many.
             assertThat(response.header("content-range")).as(as).isNotBlank();
+        }
+        if (status == 206) {
+            assertThat(staticRoute && request.header("range") != null).as(as).isTrue();
             return;
         }
         if (status >= 400) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One request of {@link HttpFuzz}, kept as its parts so that jqwik shows (and shrinks) a failing one readably.
+ * One request of {@link HttpFuzzIT}, kept as its parts so that jqwik shows (and shrinks) a failing one readably.
  *
  * @param method  sent as given, garbage included
  * @param target  the request target, sent as its UTF-8 bytes: raw controls, spaces and non-ASCII included

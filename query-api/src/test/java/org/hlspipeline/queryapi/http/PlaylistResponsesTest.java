@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** If-None-Match as clients send it, well-formed or not: HttpFuzz found that {@code garbage} made a 500. */
+/** If-None-Match as clients send it, well-formed or not: HttpFuzzIT found that {@code garbage} made a 500. */
 class PlaylistResponsesTest {
 
     private static final String ETAG = "\"34cd0b9f\"";

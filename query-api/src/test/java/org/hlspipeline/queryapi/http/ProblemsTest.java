@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Spring's own refusals (405, 415, an unknown path) left {@code about:blank}, which their JSON leaves out:
- * HttpFuzz found problems without a {@code type}. Each now has one; the API's own types stay.
+ * HttpFuzzIT found problems without a {@code type}. Each now has one; the API's own types stay.
  */
 class ProblemsTest {
 

@@ -32,6 +32,26 @@ final class RawHttp {
     }
 
     /**
+     * Like {@link #exchange}, but reads only once {@code answered} has returned: the server has answered and, if it
+     * closes, closed by then. A server that closes with unread request bytes resets the connection, and the reset
+     * discards the answer before the client reads it.
+     */
+    static Response exchangeOnceAnswered(int port, byte[] request, int timeoutMillis, Runnable answered)
+            throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(timeoutMillis);
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            } catch (IOException stoppedReading) {
+                // The server answered and stopped reading; the answer is what counts.
+            }
+            answered.run();
+            return Response.read(socket.getInputStream());
+        }
+    }
+
+    /**
      * Like {@link #exchange}, for requests that may be broken: a write the server cut short still reads what it
      * answered, {@code halfClose} ends the request's bytes (for a body shorter than it announced), and an answer
      * to HEAD is read to the close. Empty when the connection ended without an answer.

@@ -19,8 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code hls_requests_total} counts every answered request once, by route pattern and status: good ones, those
- * no route matches, those a filter refuses (401), those Spring refuses (405, 406, 415, 400 for a body it cannot
- * read), and those Reactor Netty refuses before Spring sees them (400 for a broken request line, 414, 431).
+ * no route matches, those a filter refuses (401), those Spring refuses (405 and 406 while matching, under the
+ * route whose path matched; 415 and 400 for a body it cannot read), and those Reactor Netty refuses before Spring sees them (400 for a broken request line, 414, 431).
  * Before, it counted in a filter: Netty's refusals were missing and nothing said route or status.
  */
 class RequestCountIT {
@@ -54,7 +54,7 @@ class RequestCountIT {
             sent.add(send(port, request("POST", "/streams/c/renditions/r/segments", List.of(json), segment),
                     AnsweredRequests.UNKNOWN, 401));
             sent.add(send(port, request("PATCH", "/streams/c/renditions/r/playlist.m3u8", List.of(), null),
-                    AnsweredRequests.UNKNOWN, 405));
+                    PLAYLIST, 405));
             sent.add(send(port, request("GET", "/api/streams", List.of("Accept: image/png"), null),
                     "/api/streams", 406));
             sent.add(send(port, request("POST", "/streams/c/renditions/r/segments", List.of(auth, json),

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.hlspipeline.queryapi.testing.PipelineInstance;
 import org.hlspipeline.queryapi.testing.TestPipeline;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,6 +104,38 @@ class RequestLimitsIT {
         String numbers = "{\"type\":\"enqueue\",\"items\":[" + "1,".repeat(BODY / 2 - 40) + "1]}";
         RawHttp.Response response = post(path, numbers.getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).as(response.text()).isEqualTo(400);
+    }
+
+    /**
+     * A client that sent more than the server reads gets its answer, not a reset: the server closes its sending
+     * half first and drains the rest (docs/operations.md, HTTP limits). The client reads only after the server has
+     * counted its answer, when a server that closes at once has already reset the connection.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"414 GET line", "414 HEAD line", "431 GET headers",
+        "413 POST /streams/big/renditions/r/segments", "404 POST /no/such/path"})
+    void anAnswerSurvivesTheRequestBytesTheServerDidNotRead(String request) throws Exception {
+        String[] words = request.split(" ");
+        String status = words[0];
+        int large = 256 * 1024;
+        byte[] bytes = switch (words[2]) {
+            case "line" -> RawHttp.request(words[1], "/streams/" + "a".repeat(large), List.of(), null);
+            case "headers" -> RawHttp.request(words[1], "/api/streams", IntStream.range(0, large / 32)
+                    .mapToObj(i -> "X-Pad-" + i + ": 0123456789abcdef").toList(), null);
+            default -> RawHttp.request(words[1], words[2], List.of("Content-Type: application/json"), body(large));
+        };
+        MeterRegistry registry = app.bean(MeterRegistry.class);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            double before = answered(registry, status);
+            RawHttp.Response response = RawHttp.exchangeOnceAnswered(port, bytes, 15_000, () -> Awaitility
+                    .await().atMost(Duration.ofSeconds(10)).until(() -> answered(registry, status) > before));
+            assertThat(response.status()).as(request + ", attempt " + attempt).isEqualTo(Integer.parseInt(status));
+        }
+    }
+
+    private static double answered(MeterRegistry registry, String status) {
+        return registry.find("hls.requests").tag("status", status).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     private static byte[] body(int length) {

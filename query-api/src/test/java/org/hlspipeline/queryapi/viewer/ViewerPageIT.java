@@ -108,6 +108,37 @@ class ViewerPageIT {
                 .expectStatus().isNotModified();
     }
 
+    /**
+     * Players and download tools ask for ranges of the files (RFC 9110 §14): a valid one is a 206 with its part, one
+     * past the end a 416 that says the length, and one that does not parse is ignored (docs/operations.md, HTTP
+     * limits).
+     */
+    @Test
+    void rangesOfTheFilesAreAnsweredAsRfc9110Says() {
+        byte[] whole = get("/viewer.js").getResponseBody();
+        EntityExchangeResult<byte[]> part = http.get().uri("/viewer.js").header(HttpHeaders.RANGE, "bytes=0-9")
+                .exchange().expectBody().returnResult();
+        assertThat(part.getStatus()).isEqualTo(HttpStatus.PARTIAL_CONTENT);
+        assertThat(part.getResponseBody()).isEqualTo(java.util.Arrays.copyOf(whole, 10));
+        assertThat(part.getResponseHeaders().getFirst(HttpHeaders.CONTENT_RANGE))
+                .isEqualTo("bytes 0-9/" + whole.length);
+
+        EntityExchangeResult<byte[]> past = http.get().uri("/viewer.js")
+                .header(HttpHeaders.RANGE, "bytes=" + (whole.length + 100) + "-").exchange().expectBody()
+                .returnResult();
+        assertThat(past.getStatus()).isEqualTo(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+        assertThat(past.getResponseHeaders().getFirst(HttpHeaders.CONTENT_RANGE)).isEqualTo("bytes */" + whole.length);
+        assertThat(past.getResponseHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(text(past)).contains("\"status\":416", "\"type\":\"/problems/range-not-satisfiable\"");
+
+        for (String unreadable : java.util.List.of("bytes=z", "bytes=9-1", "bytes=--")) {
+            EntityExchangeResult<byte[]> ignored = http.get().uri("/viewer.js").header(HttpHeaders.RANGE, unreadable)
+                    .exchange().expectBody().returnResult();
+            assertThat(ignored.getStatus()).as(unreadable).isEqualTo(HttpStatus.OK);
+            assertThat(ignored.getResponseBody()).as(unreadable).isEqualTo(whole);
+        }
+    }
+
     @Test
     void thePageAndItsScriptAndStyleReferenceOnlyTheirOwnOrigin() {
         String html = text(get("/"));

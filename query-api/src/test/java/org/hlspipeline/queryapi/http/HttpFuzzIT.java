@@ -48,11 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * no exception text, a problem body for every error, only the documented body for a success. After each property,
  * no playlist the application lists carries anything the fuzzer marked, nor a character no playlist line may hold.
  * The counts and statuses are in docs/operations.md, HTTP limits.
- *
- * <p>Not part of {@code ./mvnw verify} until the two open defects it finds are fixed (the name does not end in
- * IT): run it with {@code -Dit.test=HttpFuzz}.
  */
-class HttpFuzz {
+class HttpFuzzIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TIMEOUT_MILLIS = 10_000;
@@ -88,7 +85,7 @@ class HttpFuzz {
         long millis = (System.nanoTime() - STARTED.get()) / 1_000_000;
         Map<String, Long> statuses = new TreeMap<>();
         STATUSES.forEach((status, count) -> statuses.put(status, count.sum()));
-        String summary = "HttpFuzz: " + SENT.get() + " requests in " + millis + " ms, statuses " + statuses
+        String summary = "HttpFuzzIT: " + SENT.get() + " requests in " + millis + " ms, statuses " + statuses
                 + ", playlists checked " + SEEN_PLAYLISTS.size();
         System.out.println(summary);
         try {
@@ -158,7 +155,7 @@ class HttpFuzz {
             assertThat(playlist.body()).as("playlist " + path).startsWith("#EXTM3U");
             for (String line : playlist.body().split("\n", -1)) {
                 assertThat(line).as(path).doesNotContain(FuzzInputs.MARK);
-                assertThat(line.codePoints().filter(HttpFuzz::forbiddenInLine).toArray()).as(path + ": " + line)
+                assertThat(line.codePoints().filter(HttpFuzzIT::forbiddenInLine).toArray()).as(path + ": " + line)
                         .isEmpty();
                 if (line.startsWith("#")) {
                     assertThat(line).as(path).startsWith("#EXT");
@@ -186,30 +183,21 @@ class HttpFuzz {
         String status = response.map(r -> String.valueOf(r.status())).orElse("closed");
         STATUSES.computeIfAbsent(status, s -> new LongAdder()).increment();
         if (response.isEmpty()) {
-            assertThat(halfClose || unreadBody(request) || brokenRequestLine(request))
+            assertThat(halfClose || brokenRequestLine(request))
                     .as(request + ": closed without an answer").isTrue();
             return;
         }
         if (brokenRequestLine(request)) {
-            // A raw CR LF splits the bytes into more than one request: only the server's health is judged.
+            // A raw CR LF splits the bytes into more than one request, and a raw tab can end the target early: only
+            // the server's health is judged, and an error's text (a success may be the player's script).
             assertThat(response.get().status()).as(request.toString()).isLessThan(500);
-            assertThat(FuzzAnswers.body(response.get())).as(request.toString())
-                    .doesNotContain("Exception", "java.", "at org.");
+            if (response.get().status() >= 300) {
+                assertThat(FuzzAnswers.body(response.get())).as(request.toString())
+                        .doesNotContain("Exception", "java.", "at org.");
+            }
             return;
         }
         FuzzAnswers.check(request, response.get());
-    }
-
-    /**
-     * A body that no handler reads (a GET or HEAD with one, a route that takes none): the server may answer and
-     * close before all of it arrived, and the kernel's reset then drops the answer (docs/operations.md, HTTP
-     * limits, Known gaps).
-     */
-    private static boolean unreadBody(FuzzRequest request) {
-        Optional<Route> route = FuzzAnswers.route(request.path());
-        boolean reads = route.map(r -> r.method.equals(request.method()) && r.method.matches("POST|PUT"))
-                .orElse(false) && route.get() != Route.END;
-        return request.body() != null && request.body().length > 0 && !reads;
     }
 
     /**
