@@ -61,6 +61,8 @@ final class ChannelCommandProcessor implements Processor<String, byte[], String,
         this.seen = context.getStateStore(ChannelStores.SEEN);
         this.due = new DueIndex(context.getStateStore(ChannelStores.DUE));
         this.clock = new TaskClock(context);
+        String commands = settings.topics().channelCommands();
+        clock.awaitBacklog(commands, settings.inputBacklog().lastUnread(commands, context.taskId().partition()));
         this.outcomes = new RecordOutcomes(context, ChannelStores.COUNTS, DEAD_LETTER_CHILD,
                 settings.listener()::deadLettered);
         this.alerts = new BroadcastIntake(context, settings, seen, outcomes);

@@ -66,7 +66,7 @@ class LiveRelayTopologyTest {
         return new ChannelPlayoutSettings(topics, commandSerde.deserializer(),
                 AvroSerde.of(Broadcast.class, registry).deserializer(), asRunSerde.serializer(),
                 ChannelPlayoutSettings.DEFAULT_COMMAND_LEAD, ChannelPlayoutSettings.DEFAULT_TICK_INTERVAL,
-                PlayoutListener.NONE, windowSerde.deserializer());
+                PlayoutListener.NONE, windowSerde.deserializer(), null);
     }
 
     private StreamIngestSettings ingestSettings() {

@@ -38,9 +38,14 @@ class PipelineConfiguration {
     }
 
     @Bean
+    CommittedBacklog committedBacklog(KafkaConnection connection, HlsProperties hls) {
+        return new CommittedBacklog(connection.adminProperties(), hls.applicationId());
+    }
+
+    @Bean
     Topology pipelineTopology(HlsProperties hls, SchemaRegistry registry, IngestListener listener,
                               PlayoutListener playoutListener, PlacementListener placementListener,
-                              TopicPartitionCounts partitionCounts) {
+                              TopicPartitionCounts partitionCounts, CommittedBacklog backlog) {
         PipelineTopics topics = hls.topics().pipelineTopics();
         HlsProperties.Stream stream = hls.stream();
         WindowPolicy base = new WindowPolicy(stream.windowSize(), stream.targetDuration(),
@@ -57,7 +62,7 @@ class PipelineConfiguration {
         ChannelPlayoutSettings channels = new ChannelPlayoutSettings(topics,
                 new AvroDeserializer<>(ChannelCommand.class, registry), new AvroDeserializer<>(Broadcast.class, registry),
                 new AvroSerializer<>(registry), hls.channel().commandLead(), hls.channel().tickInterval(),
-                playoutListener, new AvroDeserializer<>(LiveWindow.class, registry));
+                playoutListener, new AvroDeserializer<>(LiveWindow.class, registry), backlog);
         return PipelineTopology.build(settings, channels, new Placement(partitionCounts, placementListener));
     }
 

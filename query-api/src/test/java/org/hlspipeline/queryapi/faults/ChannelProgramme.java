@@ -14,12 +14,14 @@ import org.hlspipeline.queryapi.channel.ChannelKafka;
 import org.hlspipeline.queryapi.channel.ReferencePlayout.Published;
 import org.hlspipeline.schemas.channel.ChannelCommand;
 import org.hlspipeline.schemas.channel.Enqueue;
+import org.hlspipeline.schemas.channel.Interrupt;
 import org.hlspipeline.schemas.channel.ItemKind;
 import org.hlspipeline.schemas.channel.Position;
+import org.hlspipeline.schemas.channel.ResumePolicy;
 
 /**
  * A scheduler programming channels on {@code hls.channel-commands} while a fault test runs: each channel gets a
- * filler and two programmes. Every command takes effect at least 2 s after it is
+ * filler and two programmes, and later a promo break. Every command takes effect at least 2 s after it is
  * published, beyond the 1 s command lead, so that every run applies it at the same boundary
  * (docs/operations.md, "Channels"). The log of what was published is kept for the run without the fault.
  */
@@ -58,6 +60,15 @@ final class ChannelProgramme implements AutoCloseable {
                     Position.END)), now);
         }
         return base;
+    }
+
+    /** A promo break on every channel, taking effect {@value #AHEAD_MILLIS} ms from now. */
+    void promoBreak() {
+        long now = System.currentTimeMillis();
+        for (String channel : channels) {
+            publish(command(channel, "promo", Instant.ofEpochMilli(now + AHEAD_MILLIS), new Interrupt(
+                    list(vod("promo", ItemKind.PROMO, 2)), 10, ResumePolicy.RESUME)), now);
+        }
     }
 
     private void publish(ChannelCommand command, long timestampMillis) {
