@@ -1,6 +1,5 @@
 package org.hlspipeline.queryapi.http;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,19 +26,7 @@ record FuzzRequest(String method, String target, List<String> headers, byte[] bo
     }
 
     byte[] bytes() {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1\r\n");
-        headers.forEach(h -> head.append(h).append("\r\n"));
-        if (body != null && framing == Framing.EXACT) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("Connection: close\r\n\r\n");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-        if (body != null) {
-            bytes.writeBytes(body);
-        }
-        return bytes.toByteArray();
+        return RawHttp.request(method, target, headers, body, framing == Framing.EXACT);
     }
 
     boolean head() {

@@ -87,10 +87,15 @@ final class RawHttp {
     }
 
     static byte[] request(String method, String target, List<String> headers, byte[] body) {
+        return request(method, target, headers, body, true);
+    }
+
+    /** A request as given; {@code contentLength} false sends a body without saying how long it is. */
+    static byte[] request(String method, String target, List<String> headers, byte[] body, boolean contentLength) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1\r\n");
         headers.forEach(h -> head.append(h).append("\r\n"));
-        if (body != null) {
+        if (body != null && contentLength) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("Connection: close\r\n\r\n");
