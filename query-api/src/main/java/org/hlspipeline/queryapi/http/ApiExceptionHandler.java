@@ -97,6 +97,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                 HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem) {
             Problems.typed(problem, status);
+            if (problem.getInstance() == null) {
+                problem.setInstance(Problems.instance(exchange.getRequest().getPath().value()));
+            }
         }
         return super.createResponseEntity(body, headers, status, exchange);
     }

@@ -26,7 +26,8 @@ final class ProblemResponses {
         ProblemDetail body = problem.getBody();
         String json = "{\"type\":\"" + escape(String.valueOf(body.getType())) + "\",\"title\":\""
                 + escape(body.getTitle()) + "\",\"status\":" + body.getStatus() + ",\"detail\":\""
-                + escape(body.getDetail()) + "\",\"instance\":\"" + escape(path) + "\"}";
+                + escape(body.getDetail()) + "\",\"instance\":\"" + escape(Problems.instance(path).toString())
+                + "\"}";
         response.setStatusCode(problem.getStatusCode());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.getStatusCode().value() == 401) {

@@ -46,6 +46,28 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The problem's {@code instance}: the request's path when it is a URI reference, else its percent-encoded form.
+     * Spring fills a missing instance with {@code URI.create(path)}, which throws for a path such as {@code //}
+     * (read as an empty authority) and turned a 404 into a 500 (HttpFuzzIT).
+     */
+    static URI instance(String path) {
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException notAReference) {
+            StringBuilder encoded = new StringBuilder();
+            for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                boolean unreserved = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0);
+                encoded.append(unreserved ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
+            }
+            // Two leading slashes would start an authority: the second one is written encoded.
+            String reference = encoded.toString().startsWith("//") ? "/%2F" + encoded.substring(2)
+                    : encoded.toString();
+            return URI.create(reference);
+        }
+    }
+
     /** The type name for a status: the API's names where it has them, else the reason phrase. */
     static String typeName(int status) {
         return switch (status) {

@@ -14,6 +14,20 @@ import java.util.List;
  */
 record FuzzRequest(String method, String target, List<String> headers, byte[] body, Framing framing) {
 
+    /**
+     * Holds the text as its UTF-8 bytes carry it: an unpaired surrogate is sent as the encoder's '?', so "/\ud800"
+     * is the path "/" with an empty query, and the answer is judged for that.
+     */
+    FuzzRequest {
+        method = sent(method);
+        target = sent(target);
+        headers = headers.stream().map(FuzzRequest::sent).toList();
+    }
+
+    private static String sent(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
     /** How the body is delimited. */
     enum Framing {
         /** A correct {@code Content-Length} for the body (none without a body). */
@@ -59,7 +73,8 @@ record FuzzRequest(String method, String target, List<String> headers, byte[] bo
 
     private static String shorten(String s) {
         String escaped = s.codePoints().collect(StringBuilder::new, (b, c) -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.getType(c) == Character.FORMAT) {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.SURROGATE) {
                 b.append(String.format("\\u%04x", c));
             } else {
                 b.appendCodePoint(c);

@@ -238,7 +238,8 @@ class HttpFuzzIT {
         Arbitrary<String> rawPath = FuzzInputs.text().list().ofMinSize(1).ofMaxSize(4)
                 .map(parts -> "/" + String.join("/", parts));
         Arbitrary<String> anyTarget = Arbitraries.frequencyOf(Tuple.of(3, routePath), Tuple.of(2, rawPath),
-                Tuple.of(1, Arbitraries.of("*", "", "http://evil.example/streams", "//streams", "streams",
+                Tuple.of(1, Arbitraries.of("*", "", "http://evil.example/streams", "//streams", "//", "/\ud800",
+                        "streams",
                         "/%2e%2e/%2e%2e/etc/passwd", "/vendor/../application.yml", "/vendor/%2e%2e/%2e%2e/pom.xml",
                         "/..%252f..%252fetc%252fpasswd", "/static/index.html", "/./", "/.//viewer.js",
                         "/viewer.js/..", "/index.html%00.m3u8")));

@@ -31,6 +31,15 @@ class ProblemsTest {
         assertThat(problem.getType()).isEqualTo(URI.create("/problems/stream-ended"));
     }
 
+    @Test
+    void theInstanceIsAUriReferenceForAnyPath() {
+        assertThat(Problems.instance("/streams/a/master.m3u8")).isEqualTo(URI.create("/streams/a/master.m3u8"));
+        // "//" alone is an empty authority to java.net.URI: Spring's own fill-in threw, answering 500.
+        assertThat(Problems.instance("//").toString()).isEqualTo("/%2F");
+        assertThat(Problems.instance("//x/\u00e9 y").toString()).isEqualTo("/%2Fx/%C3%A9%20y");
+        assertThat(Problems.instance("/a b").toString()).isEqualTo("/a%20b");
+    }
+
     private static String typed(HttpStatus status) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         return Problems.typed(problem, status).getType().toString();
