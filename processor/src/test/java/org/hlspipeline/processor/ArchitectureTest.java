@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layout of docs/architecture.md, enforced: the pure core (HLS model and renderer, live window, playout
- * engine, input rules) imports neither Kafka, Spring nor Avro, generated records included; neither the packages
+ * engine, input rules, URL signing) imports neither Kafka, Spring nor Avro, generated records included; neither the packages
  * nor the classes of processor and schemas depend on each other in a circle; and JSON is Jackson 3 only.
  */
 @AnalyzeClasses(packages = {"org.hlspipeline.processor", "org.hlspipeline.schemas"},
@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] PURE_CORE = {"org.hlspipeline.processor.hls..",
             "org.hlspipeline.processor.window..", "org.hlspipeline.processor.playout..",
-            "org.hlspipeline.processor.rules.."};
+            "org.hlspipeline.processor.rules..", "org.hlspipeline.processor.signing.."};
 
     @ArchTest
     static final ArchRule pureCoreImportsNoFramework = noClasses().that().resideInAnyPackage(PURE_CORE)

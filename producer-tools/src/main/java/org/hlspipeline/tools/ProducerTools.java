@@ -23,6 +23,7 @@ import org.hlspipeline.tools.publish.SegmentCommand;
 import org.hlspipeline.tools.publish.ToolContext;
 import org.hlspipeline.tools.rebuild.RebuildCommand;
 import org.hlspipeline.tools.schedule.ScheduleCommand;
+import org.hlspipeline.tools.sign.SignCommand;
 import org.hlspipeline.tools.tail.TailCommand;
 
 import picocli.CommandLine.Command;
@@ -43,7 +44,8 @@ import picocli.CommandLine;
 @Command(name = "producer-tools", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {SegmentCommand.class, EndCommand.class, RenditionInfoCommand.class, TailCommand.class,
             AssetCommand.class, CommandGroup.class, ScheduleCommand.class, AlertCommand.class,
-            CancelAlertCommand.class, LoadCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class},
+            CancelAlertCommand.class, LoadCommand.class, RebuildCommand.class, SignCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Publish events, channel commands and alerts to the HLS playlist pipeline's Kafka topics (Avro, "
                     + "Confluent wire format), generate load, and prepare a replay.",
@@ -86,6 +88,7 @@ import picocli.CommandLine;
             "  producer-tools command skip --channel tv1",
             "  producer-tools alert --alert-id storm-1 --channels '*' --duration 30 \\",
             "      --item storm-slate --kind ALERT --asset storm.json",
+            "  producer-tools sign --expires-in 3600 /streams/news/master.m3u8",
             "  producer-tools segment --help"
         })
 public final class ProducerTools implements Callable<Integer>, ToolContext {
@@ -157,7 +160,7 @@ public final class ProducerTools implements Callable<Integer>, ToolContext {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: segment, end, rendition-info, tail, "
-                + "asset, command, schedule, alert, cancel-alert, load or rebuild");
+                + "asset, command, schedule, alert, cancel-alert, load, rebuild or sign");
     }
 
     @Override

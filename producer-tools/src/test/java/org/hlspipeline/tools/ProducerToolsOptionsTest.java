@@ -19,7 +19,7 @@ class ProducerToolsOptionsTest {
 
     /** Commands without a Kafka client: {@code asset import} writes a file, {@code help} prints. */
     private static final List<String> WITHOUT_KAFKA = List.of("producer-tools asset", "producer-tools asset import",
-            "producer-tools help");
+            "producer-tools help", "producer-tools sign");
 
     @Test
     void everyCommandThatTalksToKafkaTakesACommandConfigFile() {

@@ -4,6 +4,7 @@ import org.hlspipeline.processor.hls.PlaylistRenderer;
 import org.hlspipeline.queryapi.http.PlaylistResponses;
 import org.hlspipeline.queryapi.http.RenderedPlaylist;
 import org.hlspipeline.queryapi.http.RenderedPlaylistCache;
+import org.hlspipeline.queryapi.http.SignedUrls;
 import org.hlspipeline.processor.playout.ChannelConfig;
 import org.hlspipeline.processor.playout.ChannelPlaylists;
 import org.hlspipeline.processor.playout.ChannelState;
@@ -30,10 +31,12 @@ class ChannelPlaylistController {
 
     private final ChannelReads reads;
     private final RenderedPlaylistCache cache;
+    private final SignedUrls signedUrls;
 
-    ChannelPlaylistController(ChannelReads reads, RenderedPlaylistCache cache) {
+    ChannelPlaylistController(ChannelReads reads, RenderedPlaylistCache cache, SignedUrls signedUrls) {
         this.reads = reads;
         this.cache = cache;
+        this.signedUrls = signedUrls;
     }
 
     @GetMapping("/channels/{channelId}/renditions/{rendition}/playlist.m3u8")
@@ -58,8 +61,8 @@ class ChannelPlaylistController {
     Mono<ResponseEntity<byte[]>> masterPlaylist(@PathVariable String channelId, ServerWebExchange exchange) {
         return reads.channel(channelId).map(served -> {
             ChannelState state = configured(channelId, served);
-            RenderedPlaylist playlist = RenderedPlaylist.of(
-                    PlaylistRenderer.renderMaster(ChannelPlaylists.master(state)));
+            RenderedPlaylist playlist = RenderedPlaylist.of(PlaylistRenderer.renderMaster(
+                    signedUrls.master(exchange, ChannelPlaylists.master(state))));
             return PlaylistResponses.ok(exchange, playlist, cacheControl(state), served);
         });
     }

@@ -84,10 +84,16 @@ public record HlsProperties(
     public record Query(Duration forwardTimeout, long maxStandbyLag, Duration readYourWriteWait) {
     }
 
-    /** Bearer tokens accepted on writes: inline (comma-separated) or one per line in a file. */
-    public record Security(List<String> writeTokens, Path writeTokensFile) {
+    /**
+     * @param writeTokens     bearer tokens accepted on writes, inline (comma-separated)
+     * @param writeTokensFile bearer tokens, one per line
+     * @param signedUrlKeys   HMAC keys of signed read URLs (HLS_SIGNED_URL_KEYS): the first signs, any verifies;
+     *                        empty: playlists are read without a signature
+     */
+    public record Security(List<String> writeTokens, Path writeTokensFile, List<String> signedUrlKeys) {
         public Security {
             writeTokens = writeTokens == null ? List.of() : List.copyOf(writeTokens);
+            signedUrlKeys = signedUrlKeys == null ? List.of() : List.copyOf(signedUrlKeys);
         }
     }
 }

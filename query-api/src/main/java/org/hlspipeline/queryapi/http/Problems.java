@@ -33,6 +33,16 @@ public final class Problems {
         return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
     }
 
+    /** A read that needs a signed URL came without one (docs/operations.md, Signed read URLs). */
+    public static ErrorResponseException signatureRequired(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "signature-required", "Signature required", detail);
+    }
+
+    /** A read's URL signature is malformed, wrong or expired; {@code detail} says which. */
+    public static ErrorResponseException signatureInvalid(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "signature-invalid", "Signature invalid", detail);
+    }
+
     /**
      * Gives a problem that Spring made for its own refusals (405, 406, 415, an unreadable body, an unknown path)
      * a {@code type} of its own, as the API's problems have: Spring leaves {@code about:blank}, which its JSON

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.hlspipeline.processor.channel.StoredChannel;
 import org.hlspipeline.processor.playout.ChannelState;
+import org.hlspipeline.queryapi.http.SignedUrls;
 import org.hlspipeline.queryapi.query.KeyListing;
 import org.hlspipeline.queryapi.query.KeyListingService;
 import org.hlspipeline.queryapi.query.QueryableStores;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,11 +57,13 @@ class IptvController {
 
     private final StateQueryService queries;
     private final KeyListingService listings;
+    private final SignedUrls signedUrls;
     private final Clock clock;
 
-    IptvController(StateQueryService queries, KeyListingService listings) {
+    IptvController(StateQueryService queries, KeyListingService listings, SignedUrls signedUrls) {
         this.queries = queries;
         this.listings = listings;
+        this.signedUrls = signedUrls;
         this.clock = Clock.systemUTC();
     }
 
@@ -70,12 +74,14 @@ class IptvController {
                     + "playlist. tvg-id equals the channel id in /epg.xml.",
             responses = @ApiResponse(responseCode = "200", description = "The channel list",
                     content = @Content(mediaType = "audio/x-mpegurl", schema = @Schema(type = "string"))))
-    Mono<ResponseEntity<byte[]>> channelList(ServerHttpRequest request) {
+    Mono<ResponseEntity<byte[]>> channelList(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
         return listed().map(channels -> {
             List<M3uWriter.Entry> entries = new ArrayList<>(channels.size());
             for (Listed channel : channels) {
-                entries.add(new M3uWriter.Entry(channel.id(), channel.id(),
-                        absolute(request, "channels", channel.id(), "master.m3u8")));
+                // A signed list's master URLs are signed with its expiry (the guide is not a playlist: unsigned).
+                entries.add(new M3uWriter.Entry(channel.id(), channel.id(), signedUrls.url(exchange,
+                        absolute(request, "channels", channel.id(), "master.m3u8"))));
             }
             return ok(M3U, M3uWriter.write(absolute(request, "epg.xml"), entries));
         });

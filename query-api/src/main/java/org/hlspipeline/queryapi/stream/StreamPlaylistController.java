@@ -10,6 +10,7 @@ import org.hlspipeline.queryapi.http.PlaylistResponses;
 import org.hlspipeline.queryapi.http.Problems;
 import org.hlspipeline.queryapi.http.RenderedPlaylist;
 import org.hlspipeline.queryapi.http.RenderedPlaylistCache;
+import org.hlspipeline.queryapi.http.SignedUrls;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,12 @@ class StreamPlaylistController {
 
     private final StreamReads reads;
     private final RenderedPlaylistCache cache;
+    private final SignedUrls signedUrls;
 
-    StreamPlaylistController(StreamReads reads, RenderedPlaylistCache cache) {
+    StreamPlaylistController(StreamReads reads, RenderedPlaylistCache cache, SignedUrls signedUrls) {
         this.reads = reads;
         this.cache = cache;
+        this.signedUrls = signedUrls;
     }
 
     @GetMapping("/streams/{streamId}/renditions/{rendition}/playlist.m3u8")
@@ -54,7 +57,9 @@ class StreamPlaylistController {
                     + streamId + "' has no VIDEO rendition that is both described and has segments yet (with "
                     + "members in the groups it names): PUT /streams/" + streamId + "/renditions/{rendition} with "
                     + "its bandwidth, and register its segments"));
-            RenderedPlaylist playlist = RenderedPlaylist.of(PlaylistRenderer.renderMaster(master));
+            // Rendered per request: a signed read's variant URIs carry that request's expiry.
+            RenderedPlaylist playlist = RenderedPlaylist.of(PlaylistRenderer.renderMaster(
+                    signedUrls.master(exchange, master)));
             CacheControl cacheControl = stream.ended() ? PlaylistResponses.ended() : PlaylistResponses.live(2);
             return PlaylistResponses.ok(exchange, playlist, cacheControl, served);
         });

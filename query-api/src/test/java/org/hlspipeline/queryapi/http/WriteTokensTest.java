@@ -14,7 +14,7 @@ class WriteTokensTest {
 
     private static WriteTokens tokens(String... tokens) {
         return new WriteTokens(new HlsProperties(null, 0, null, null, null, 0, 0, null, null, null, null, null,
-                new HlsProperties.Security(List.of(tokens), null)));
+                new HlsProperties.Security(List.of(tokens), null, List.of())));
     }
 
     @Test

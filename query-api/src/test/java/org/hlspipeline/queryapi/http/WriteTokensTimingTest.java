@@ -97,7 +97,7 @@ class WriteTokensTimingTest {
 
     private static WriteTokens tokens(String token) {
         return new WriteTokens(new HlsProperties(null, 0, null, null, null, 0, 0, null, null, null, null, null,
-                new HlsProperties.Security(List.of(token), null)));
+                new HlsProperties.Security(List.of(token), null, List.of())));
     }
 
     private static Map<String, String> candidates(String token) {
