@@ -134,8 +134,8 @@ class ChannelHttpIT {
     void anInterruptAirsItsItemsThenTheCutItemResumesAtItsNextUnairedSegment() {
         String channel = "tv-interrupt";
         Instant anchor = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
-        post(channel, configure(vod("filler", "FILLER", 3)), anchor).expectStatus().isAccepted();
-        post(channel, enqueue(vod("ep", "PROGRAM", 8)), anchor).expectStatus().isAccepted();
+        post(channel, configure(vod("filler", "FILLER", 3)), anchor).expectStatus().isAccepted().expectBody(Void.class);
+        post(channel, enqueue(vod("ep", "PROGRAM", 8)), anchor).expectStatus().isAccepted().expectBody(Void.class);
 
         // Effective 3 s after the anchor: a boundary, so ep's segments 0-2 air, then news, then ep from 3.
         Instant cut = anchor.plusSeconds(3);
@@ -183,7 +183,7 @@ class ChannelHttpIT {
     @Test
     void badCommandsAre400ProblemsWithTheReasonAndTheChannelKeepsAiring() {
         String channel = "tv-bad";
-        post(channel, configure(vod("filler", "FILLER", 3)), null).expectStatus().isAccepted();
+        post(channel, configure(vod("filler", "FILLER", 3)), null).expectStatus().isAccepted().expectBody(Void.class);
         await("the filler airs").atMost(Duration.ofSeconds(15)).pollInterval(POLL)
                 .until(() -> get(mediaPath(channel, "720p")).getStatus() == HttpStatus.OK);
         long before = mediaSequenceEnd(channel);
@@ -221,7 +221,7 @@ class ChannelHttpIT {
 
         // Configured without a filler and nothing queued: the ladder is known, nothing airs.
         String channel = "tv-silent";
-        post(channel, configure(null), null).expectStatus().isAccepted();
+        post(channel, configure(null), null).expectStatus().isAccepted().expectBody(Void.class);
         await("configured").atMost(Duration.ofSeconds(15)).pollInterval(POLL)
                 .until(() -> get("/channels/" + channel + "/master.m3u8").getStatus() == HttpStatus.OK);
         EntityExchangeResult<byte[]> silent = get(mediaPath(channel, "720p"));
@@ -236,7 +236,7 @@ class ChannelHttpIT {
     @Test
     void playlistsRevalidateWithTheirETag() {
         String channel = "tv-etag";
-        post(channel, configure(vod("filler", "FILLER", 3)), null).expectStatus().isAccepted();
+        post(channel, configure(vod("filler", "FILLER", 3)), null).expectStatus().isAccepted().expectBody(Void.class);
         await("the filler airs").atMost(Duration.ofSeconds(15)).pollInterval(POLL)
                 .until(() -> get(mediaPath(channel, "480p")).getStatus() == HttpStatus.OK);
 
@@ -268,7 +268,7 @@ class ChannelHttpIT {
                 .expectBody().jsonPath("$.alertId").isEqualTo("drill-1").jsonPath("$.type").isEqualTo("alert");
         http.post().uri("/broadcasts").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "cancel-alert", "alertId", "drill-1")).exchange()
-                .expectStatus().isAccepted();
+                .expectStatus().isAccepted().expectBody(Void.class);
 
         alert.put("priority", 0);
         http.post().uri("/broadcasts").contentType(MediaType.APPLICATION_JSON).bodyValue(alert).exchange()
@@ -285,7 +285,8 @@ class ChannelHttpIT {
     @Test
     void theListingShowsEveryChannelInOrderWithWhatItAirs() {
         for (String channel : List.of("list-b", "list-a")) {
-            post(channel, configure(vod("filler", "FILLER", 3)), null).expectStatus().isAccepted();
+            post(channel, configure(vod("filler", "FILLER", 3)), null).expectStatus().isAccepted()
+                    .expectBody(Void.class);
         }
         JsonNode listing = await("both channels air").atMost(Duration.ofSeconds(15)).pollInterval(POLL)
                 .until(() -> json(get("/api/channels")), l -> airing(l, "list-a") && airing(l, "list-b"));
@@ -319,8 +320,8 @@ class ChannelHttpIT {
     void theListingNamesWhatAirsNextAndWhen() {
         String channel = "list-next";
         Instant anchor = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        post(channel, configure(vod("filler", "FILLER", 3)), anchor).expectStatus().isAccepted();
-        post(channel, enqueue(vod("ep", "PROGRAM", 20)), anchor).expectStatus().isAccepted();
+        post(channel, configure(vod("filler", "FILLER", 3)), anchor).expectStatus().isAccepted().expectBody(Void.class);
+        post(channel, enqueue(vod("ep", "PROGRAM", 20)), anchor).expectStatus().isAccepted().expectBody(Void.class);
 
         JsonNode listing = await("the channel airs").atMost(Duration.ofSeconds(15)).pollInterval(POLL)
                 .until(() -> json(get("/api/channels")), l -> airing(l, channel));

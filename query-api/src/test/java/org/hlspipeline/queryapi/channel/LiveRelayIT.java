@@ -73,7 +73,7 @@ class LiveRelayIT {
         WebTestClient http = app.http();
         for (String rendition : ChannelKafka.LADDER) {
             register(http, stream, rendition, sequence, 1.0, "https://live.example/" + stream + "/" + rendition
-                    + "/" + sequence + ".ts").expectStatus().isCreated();
+                    + "/" + sequence + ".ts").expectStatus().isCreated().expectBody(Void.class);
         }
     }
 

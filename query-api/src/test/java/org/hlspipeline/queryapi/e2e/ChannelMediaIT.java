@@ -213,6 +213,7 @@ class ChannelMediaIT {
 
     private void post(String channel, ObjectNode command) {
         app.http().post().uri("/channels/{c}/commands", channel).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(JSON.writeValueAsString(command)).exchange().expectStatus().isAccepted();
+                .bodyValue(JSON.writeValueAsString(command)).exchange().expectStatus().isAccepted()
+                .expectBody(Void.class);
     }
 }

@@ -298,7 +298,7 @@ class IptvIT {
             body.put("effectiveAt", effectiveAt.toString());
         }
         http.post().uri("/channels/{c}/commands", channel).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isAccepted();
+                .bodyValue(body).exchange().expectStatus().isAccepted().expectBody(Void.class);
     }
 
     private EntityExchangeResult<byte[]> get(String path) {

@@ -62,16 +62,18 @@ class RestartAndRebuildIT {
     private static void write(WebTestClient http) {
         for (long s = 1; s <= 9; s++) {
             if (s != 5) {
-                register(http, "rebuild-a", "720p", s).expectStatus().isCreated();
+                register(http, "rebuild-a", "720p", s).expectStatus().isCreated().expectBody(Void.class);
             }
         }
-        register(http, "rebuild-a", "720p", 5).expectStatus().isCreated();
-        register(http, "rebuild-a", "720p", 9).expectStatus().isCreated();
+        register(http, "rebuild-a", "720p", 5).expectStatus().isCreated().expectBody(Void.class);
+        register(http, "rebuild-a", "720p", 9).expectStatus().isCreated().expectBody(Void.class);
         for (long s = 1; s <= 4; s++) {
-            register(http, "rebuild-a", "480p", s, 2.0, "/480/" + s + ".ts").expectStatus().isCreated();
-            register(http, "rebuild-b", "720p", 100 + s, 1.5, "/b/" + s + ".ts").expectStatus().isCreated();
+            register(http, "rebuild-a", "480p", s, 2.0, "/480/" + s + ".ts").expectStatus().isCreated()
+                    .expectBody(Void.class);
+            register(http, "rebuild-b", "720p", 100 + s, 1.5, "/b/" + s + ".ts").expectStatus().isCreated()
+                    .expectBody(Void.class);
         }
-        register(http, "rebuild-ended", "720p", 1).expectStatus().isCreated();
+        register(http, "rebuild-ended", "720p", 1).expectStatus().isCreated().expectBody(Void.class);
         end(http, "rebuild-ended");
     }
 }

@@ -134,7 +134,7 @@ class TwoInstancesIT {
         second.http().put().uri("/streams/{s}/renditions/720p", described)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("bandwidth", 2_500_000, "resolution", "1280x720")).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk().expectBody(Void.class);
 
         JsonNode fromFirst = await("the description is listed").atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
@@ -224,7 +224,7 @@ class TwoInstancesIT {
 
     private static void postCommand(PipelineInstance instance, String channel, Map<String, Object> command) {
         instance.http().post().uri("/channels/{c}/commands", channel).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(command).exchange().expectStatus().isAccepted();
+                .bodyValue(command).exchange().expectStatus().isAccepted().expectBody(Void.class);
     }
 
     private static Map<String, Object> vod(String itemId) {

@@ -91,7 +91,7 @@ class StreamDeadLetterIT {
 
     @Test
     void aConflictingDuplicateGoesToTheDeadLetterTopicWithReasonConflict() {
-        register(app.http(), "conflict", "720p", 1, 2.0, "/first.ts").expectStatus().isCreated();
+        register(app.http(), "conflict", "720p", 1, 2.0, "/first.ts").expectStatus().isCreated().expectBody(Void.class);
 
         register(app.http(), "conflict", "720p", 1, 2.0, "/second.ts").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/segment-conflict");

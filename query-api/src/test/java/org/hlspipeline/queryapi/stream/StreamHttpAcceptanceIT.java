@@ -109,7 +109,7 @@ class StreamHttpAcceptanceIT {
 
         http.get().uri(mediaPath("unknown", "720p")).exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        http.get().uri(mediaPath("known", "1080p")).exchange().expectStatus().isNotFound();
+        http.get().uri(mediaPath("known", "1080p")).exchange().expectStatus().isNotFound().expectBody(Void.class);
     }
 
     @Test
@@ -171,7 +171,8 @@ class StreamHttpAcceptanceIT {
         List<String> polls = new ArrayList<>();
         double[] durations = {2.0, 1.5, 2.0, 2.2, 1.9, 2.0, 2.0, 1.0, 2.0};
         for (int i = 0; i < durations.length; i++) {
-            register(http, "polls", "720p", i, durations[i], "/p/" + i + ".ts").expectStatus().isCreated();
+            register(http, "polls", "720p", i, durations[i], "/p/" + i + ".ts").expectStatus().isCreated()
+                    .expectBody(Void.class);
             polls.add(playlist(http, "polls", "720p"));
         }
 
@@ -187,13 +188,13 @@ class StreamHttpAcceptanceIT {
     @Test
     void aGapPastItsDeadlineIsRenderedAsExtXGapAndTheStreamGoesOn() {
         // 1 s segments: target duration 1 s, so the gap deadline is 1.5 s after segment 3 arrives.
-        register(http, "deadline", "720p", 1, 1.0, "/d/1.ts").expectStatus().isCreated();
-        register(http, "deadline", "720p", 3, 1.0, "/d/3.ts").expectStatus().isCreated();
+        register(http, "deadline", "720p", 1, 1.0, "/d/1.ts").expectStatus().isCreated().expectBody(Void.class);
+        register(http, "deadline", "720p", 3, 1.0, "/d/3.ts").expectStatus().isCreated().expectBody(Void.class);
 
         await("gap declared").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> playlist(http, "deadline", "720p").contains("#EXT-X-GAP"));
 
-        register(http, "deadline", "720p", 4, 1.0, "/d/4.ts").expectStatus().isCreated();
+        register(http, "deadline", "720p", 4, 1.0, "/d/4.ts").expectStatus().isCreated().expectBody(Void.class);
         String playlist = playlist(http, "deadline", "720p");
         HlsRules.assertValidMediaPlaylist(playlist);
         List<ParsedSegment> segments = HlsPlaylistParser.parseMedia(playlist).segments();
@@ -201,7 +202,7 @@ class StreamHttpAcceptanceIT {
         assertThat(segments).extracting(ParsedSegment::gap).containsExactly(false, true, false, false);
 
         // The lost segment turning up later is dropped: 409, and the playlist keeps its gap.
-        register(http, "deadline", "720p", 2, 1.0, "/d/2.ts").expectStatus().isEqualTo(409);
+        register(http, "deadline", "720p", 2, 1.0, "/d/2.ts").expectStatus().isEqualTo(409).expectBody(Void.class);
         assertThat(playlist(http, "deadline", "720p")).isEqualTo(playlist);
     }
 
@@ -210,7 +211,7 @@ class StreamHttpAcceptanceIT {
         registered(http, "disc", "720p", 0);
         http.post().uri("/streams/disc/renditions/720p/segments").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("sequence", 1, "duration", 2.0, "path", "/segments/1.ts", "discontinuity", true))
-                .exchange().expectStatus().isCreated();
+                .exchange().expectStatus().isCreated().expectBody(Void.class);
         for (long s = 2; s <= 6; s++) {
             registered(http, "disc", "720p", s);
         }
@@ -237,8 +238,8 @@ class StreamHttpAcceptanceIT {
         double registeredBefore = metric("hls_segments_registered_total");
         double duplicatesBefore = metric("hls_segments_duplicate_total");
 
-        register(http, "dupes", "720p", 2).expectStatus().isCreated();
-        register(http, "dupes", "720p", 1).expectStatus().isCreated();
+        register(http, "dupes", "720p", 2).expectStatus().isCreated().expectBody(Void.class);
+        register(http, "dupes", "720p", 1).expectStatus().isCreated().expectBody(Void.class);
 
         assertThat(playlist(http, "dupes", "720p")).isEqualTo(before);
         assertThat(metric("hls_segments_registered_total")).isEqualTo(registeredBefore);
@@ -272,7 +273,7 @@ class StreamHttpAcceptanceIT {
     void playlistsCarryAnETagAndRevalidateWith304() {
         registered(http, "etag", "720p", 1);
         String etag = http.get().uri(mediaPath("etag", "720p")).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getETag();
+                .expectBody().returnResult().getResponseHeaders().getETag();
         assertThat(etag).startsWith("\"").endsWith("\"");
 
         http.get().uri(mediaPath("etag", "720p")).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
@@ -301,7 +302,8 @@ class StreamHttpAcceptanceIT {
     void playlistsAreGzippedWhenAsked() throws Exception {
         for (long s = 1; s <= 6; s++) {
             register(http, "gzip", "720p", s, 2.0,
-                    "https://cdn.example.com/live/gzip/720p/segment-000000" + s + ".ts").expectStatus().isCreated();
+                    "https://cdn.example.com/live/gzip/720p/segment-000000" + s + ".ts").expectStatus().isCreated()
+                            .expectBody(Void.class);
         }
 
         // The JDK client leaves the encoding alone (Reactor's client would decompress and drop the header).
@@ -324,10 +326,10 @@ class StreamHttpAcceptanceIT {
         http.put().uri("/streams/master/renditions/720p").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("bandwidth", 2_500_000, "resolution", "1280x720",
                         "codecs", "avc1.4d401f,mp4a.40.2", "frameRate", 25))
-                .exchange().expectStatus().isOk();
+                .exchange().expectStatus().isOk().expectBody(Void.class);
         http.put().uri("/streams/master/renditions/480p").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("bandwidth", 1_000_000, "resolution", "854x480"))
-                .exchange().expectStatus().isOk();
+                .exchange().expectStatus().isOk().expectBody(Void.class);
 
         String master = new String(http.get().uri("/streams/master/master.m3u8").exchange()
                 .expectStatus().isOk().expectHeader().contentType("application/vnd.apple.mpegurl")
@@ -362,7 +364,7 @@ class StreamHttpAcceptanceIT {
             }
         }
         http.put().uri("/streams/state/renditions/720p").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("bandwidth", 2_500_000)).exchange().expectStatus().isOk();
+                .bodyValue(Map.of("bandwidth", 2_500_000)).exchange().expectStatus().isOk().expectBody(Void.class);
 
         http.get().uri("/api/streams/state").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Served-By", app.name())
@@ -377,13 +379,13 @@ class StreamHttpAcceptanceIT {
                 .jsonPath("$.renditions[0].description.bandwidth").isEqualTo(2_500_000)
                 .jsonPath("$.servedBy").isEqualTo(app.name())
                 .jsonPath("$.role").isEqualTo("active");
-        http.get().uri("/api/streams/unknown-stream").exchange().expectStatus().isNotFound();
+        http.get().uri("/api/streams/unknown-stream").exchange().expectStatus().isNotFound().expectBody(Void.class);
     }
 
     @Test
     void theInternalStoreEndpointRejectsAnUnknownRole() {
         http.get().uri("/internal/stores/streams?key=x&partitionKey=x&role=boss").exchange()
-                .expectStatus().isBadRequest();
+                .expectStatus().isBadRequest().expectBody(Void.class);
     }
 
     @Test

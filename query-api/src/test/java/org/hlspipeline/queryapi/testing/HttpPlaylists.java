@@ -32,7 +32,8 @@ public final class HttpPlaylists {
     }
 
     public static void registered(WebTestClient http, String stream, String rendition, long sequence) {
-        register(http, stream, rendition, sequence).expectStatus().isCreated();
+        // Each answer's body is read: one left unread holds its Netty buffers (docs/operations.md, HTTP limits).
+        register(http, stream, rendition, sequence).expectStatus().isCreated().expectBody().returnResult();
     }
 
     public static String playlist(WebTestClient http, String stream, String rendition) {
@@ -53,6 +54,6 @@ public final class HttpPlaylists {
     }
 
     public static void end(WebTestClient http, String stream) {
-        http.post().uri("/streams/{s}/end", stream).exchange().expectStatus().isOk();
+        http.post().uri("/streams/{s}/end", stream).exchange().expectStatus().isOk().expectBody().returnResult();
     }
 }

@@ -49,8 +49,9 @@ class EmbeddedRebuildIT {
         try (ConfigurableApplicationContext maintenance = startWithoutKafkaStreams(pipeline, dataDir, embedded)) {
             WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:"
                     + maintenance.getEnvironment().getProperty("local.server.port")).build();
-            http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-            http.get().uri(playlistPath).exchange().expectStatus().isEqualTo(503);
+            http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503)
+                    .expectBody(Void.class);
+            http.get().uri(playlistPath).exchange().expectStatus().isEqualTo(503).expectBody(Void.class);
             String bootstrap = maintenance.getBean(KafkaConnection.class).bootstrapServers();
 
             ToolRun yes = ToolRun.of("rebuild", "--yes", "--bootstrap-servers", bootstrap,

@@ -101,6 +101,6 @@ class ChannelFmp4BrowserIT {
 
     private static void post(PipelineInstance app, Map<String, Object> command) {
         app.http().post().uri("/channels/{c}/commands", CHANNEL).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(command).exchange().expectStatus().isAccepted();
+                .bodyValue(command).exchange().expectStatus().isAccepted().expectBody(Void.class);
     }
 }
