@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -71,7 +72,7 @@ class KafkaSecurityIT {
     static void startClusterWithTheDocumentedAcls() {
         long started = System.nanoTime();
         security = KafkaSecurity.create(dir.resolve("tls"));
-        cluster = KafkaCluster.startSecured(dir.resolve("kafka"), 1, security);
+        cluster = KafkaCluster.startSecured(dir.resolve("kafka"), KafkaCluster.NODES, security);
         long clusterUp = System.nanoTime();
         try (Admin admin = cluster.admin()) {
             KafkaSecurity.createUsers(admin, PASSWORDS);
@@ -125,6 +126,13 @@ class KafkaSecurityIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         assertThat(get("/streams/secure/renditions/720p/playlist.m3u8").body()).contains("/s/1.ts");
+        // The secured cluster is the fault tests' three nodes: what the app created is replicated on all three.
+        try (Admin admin = cluster.admin()) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(STREAM_EVENTS, CHANNEL_COMMANDS))
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions())
+                    .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(KafkaCluster.NODES)));
+        }
     }
 
     @Test
