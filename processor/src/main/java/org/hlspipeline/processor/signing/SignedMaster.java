@@ -46,6 +46,6 @@ public final class SignedMaster {
             return uri;
         }
         String path = URI.create(masterPath).resolve(parsed).getRawPath();
-        return uri + (parsed.getRawQuery() == null ? "?" : "&") + signer.signedQuery(path, expires);
+        return signer.signed(parsed, path, expires);
     }
 }

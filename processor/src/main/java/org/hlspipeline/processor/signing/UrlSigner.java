@@ -1,5 +1,6 @@
 package org.hlspipeline.processor.signing;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -77,6 +78,14 @@ public final class UrlSigner {
         }
         String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(keys.get(0), path, expires));
         return EXPIRES + "=" + expires + "&" + SIGNATURE + "=" + signature;
+    }
+
+    /**
+     * {@code uri} as written, with the signature of {@code path} until {@code expires} appended after any query it
+     * has. {@code path} is the uri's own raw path, or for a relative one the path it resolves to.
+     */
+    public String signed(URI uri, String path, long expires) {
+        return uri + (uri.getRawQuery() == null ? "?" : "&") + signedQuery(path, expires);
     }
 
     /** Now on this signer's clock, in epoch seconds: what {@code expires} is compared with. */

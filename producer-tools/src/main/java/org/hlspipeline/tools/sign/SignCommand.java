@@ -120,6 +120,6 @@ public final class SignCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give an absolute path such as "
                     + "/streams/x/master.m3u8, or an http(s) URL, without a fragment: " + pathOrUrl);
         }
-        return pathOrUrl + (uri.getRawQuery() == null ? "?" : "&") + signer.signedQuery(rawPath, until);
+        return signer.signed(uri, rawPath, until);
     }
 }

@@ -67,6 +67,6 @@ public final class SignedUrls {
             return absoluteUrl;
         }
         URI uri = URI.create(absoluteUrl);
-        return absoluteUrl + (uri.getRawQuery() == null ? "?" : "&") + signer.signedQuery(uri.getRawPath(), expires);
+        return signer.signed(uri, uri.getRawPath(), expires);
     }
 }
